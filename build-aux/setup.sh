@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# setup.sh — install what building, running and testing Vitrine needs
+#
+# Copyright 2026 The Vitrine authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Installs exactly the Debian 12 packages Vitrine needs, and does nothing
+# when they are all present.  Safe to run again and again.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain and build
+  gcc pkg-config meson ninja-build gettext itstool libglib2.0-dev-bin
+  # libraries
+  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libgit2-dev
+  libwebkitgtk-6.0-dev libgtksourceview-5-dev libsecret-1-dev libyaml-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libgnutls28-dev
+  # validation and headless tests
+  desktop-file-utils appstream xvfb xauth dbus-x11 imagemagick
+  at-spi2-core locales
+  # sanitizer runtimes
+  libclang-rt-14-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The French locale, so LANG=fr_FR.UTF-8 shows the translation.
+if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf8$'; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO sed -i 's/^# *fr_FR.UTF-8 UTF-8/fr_FR.UTF-8 UTF-8/' /etc/locale.gen
+  grep -q '^fr_FR.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+  $SUDO locale-gen >/dev/null
+fi

@@ -1,0 +1,211 @@
+/* vitrine-application.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vitrine-application.h"
+#include "vitrine-preferences-window.h"
+#include "vitrine-settings.h"
+#include "vitrine-window.h"
+
+struct _VitrineApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (VitrineApplication, vitrine_application, ADW_TYPE_APPLICATION)
+
+VitrineApplication *
+vitrine_application_new (const char        *application_id,
+                         GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (VITRINE_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       /* Set explicitly so the .Devel id finds the same resources. */
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/**
+ * vitrine_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+vitrine_application_get_settings (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+update_style_cb (VitrineApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (self->settings, VITRINE_PREFS_STYLE))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+    default:
+      /* Follow the system's dark or light preference. */
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+static void
+vitrine_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (vitrine_window_new (VITRINE_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+vitrine_application_startup (GApplication *app)
+{
+  VitrineApplication *self = VITRINE_APPLICATION (app);
+
+  G_APPLICATION_CLASS (vitrine_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  g_signal_connect_object (self->settings, "changed::" VITRINE_PREFS_STYLE,
+                           G_CALLBACK (update_style_cb), self, G_CONNECT_SWAPPED);
+  update_style_cb (self);
+}
+
+static void
+vitrine_application_dispose (GObject *object)
+{
+  VitrineApplication *self = VITRINE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vitrine_application_parent_class)->dispose (object);
+}
+
+static void
+vitrine_application_class_init (VitrineApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = vitrine_application_dispose;
+
+  app_class->activate = vitrine_application_activate;
+  app_class->startup = vitrine_application_startup;
+}
+
+static void
+vitrine_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The Vitrine authors", NULL };
+  VitrineApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (VITRINE_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", "Vitrine",
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", "The Vitrine authors",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Publish your models to the Hugging Face Hub, follow their versions and try them in demos."),
+                         "website", "https://github.com/vitrine/vitrine",
+                         "issue-url", BUGREPORT_URL,
+                         "developers", developers,
+                         /* Translators: replace with your names, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Vitrine authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+vitrine_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  VitrineApplication *self = user_data;
+  GtkWindow *window;
+  VitrinePreferencesWindow *prefs;
+
+  g_assert (VITRINE_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  prefs = vitrine_preferences_window_new (self->settings);
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+vitrine_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  VitrineApplication *self = user_data;
+  GList *windows;
+
+  g_assert (VITRINE_IS_APPLICATION (self));
+
+  /* Close the windows first, so each saves its state. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", vitrine_application_quit_action },
+  { "about", vitrine_application_about_action },
+  { "preferences", vitrine_application_preferences_action },
+};
+
+static void
+vitrine_application_init (VitrineApplication *self)
+{
+  self->settings = g_settings_new (VITRINE_SETTINGS_SCHEMA);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.quit",
+                                         (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
+}

@@ -1,0 +1,22 @@
+/* vitrine-application.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define VITRINE_TYPE_APPLICATION (vitrine_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (VitrineApplication, vitrine_application, VITRINE, APPLICATION, AdwApplication)
+
+VitrineApplication *vitrine_application_new          (const char         *application_id,
+                                                      GApplicationFlags   flags);
+GSettings          *vitrine_application_get_settings (VitrineApplication *self);
+
+G_END_DECLS

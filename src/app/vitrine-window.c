@@ -1,0 +1,269 @@
+/* vitrine-window.c
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vitrine-settings.h"
+#include "vitrine-window.h"
+
+struct _VitrineWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *state;
+  /* The endpoint publishing goes to: "local" is this computer's hub. */
+  char                 *account;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  GtkMenuButton        *account_button;
+  GtkLabel             *account_label;
+};
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (VitrineWindow, vitrine_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const areas[] = { "publish", "history", "demos" };
+
+static gboolean
+is_area (const char *name)
+{
+  return name != NULL && g_strv_contains ((const char * const *) areas, name);
+}
+
+const char *
+vitrine_window_get_area (VitrineWindow *self)
+{
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * vitrine_window_set_area:
+ * @area: `publish`, `history` or `demos`
+ *
+ * Shows one of the window's three areas.
+ */
+void
+vitrine_window_set_area (VitrineWindow *self,
+                         const char    *area)
+{
+  g_return_if_fail (VITRINE_IS_WINDOW (self));
+  g_return_if_fail (is_area (area));
+
+  adw_view_stack_set_visible_child_name (self->stack, area);
+}
+
+void
+vitrine_window_add_toast (VitrineWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (VITRINE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+  const char *area = g_variant_get_string (parameter, NULL);
+
+  if (is_area (area))
+    vitrine_window_set_area (self, area);
+}
+
+static void
+save_window_state (VitrineWindow *self)
+{
+  int width;
+  int height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->state, VITRINE_STATE_WINDOW_SIZE, "(ii)", width, height);
+  g_settings_set_boolean (self->state, VITRINE_STATE_IS_MAXIMIZED,
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->state, VITRINE_STATE_AREA, vitrine_window_get_area (self));
+}
+
+static gboolean
+vitrine_window_close_request (GtkWindow *window)
+{
+  save_window_state (VITRINE_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (vitrine_window_parent_class)->close_request (window);
+}
+
+static void
+restore_window_state (VitrineWindow *self)
+{
+  g_autofree char *area = NULL;
+  int width;
+  int height;
+
+  g_settings_get (self->state, VITRINE_STATE_WINDOW_SIZE, "(ii)", &width, &height);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->state, VITRINE_STATE_IS_MAXIMIZED))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  area = g_settings_get_string (self->state, VITRINE_STATE_AREA);
+  if (is_area (area))
+    vitrine_window_set_area (self, area);
+}
+
+static void
+vitrine_window_dispose (GObject *object)
+{
+  VitrineWindow *self = VITRINE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_WINDOW);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (vitrine_window_parent_class)->dispose (object);
+}
+
+static void
+vitrine_window_finalize (GObject *object)
+{
+  VitrineWindow *self = VITRINE_WINDOW (object);
+
+  g_clear_pointer (&self->account, g_free);
+
+  G_OBJECT_CLASS (vitrine_window_parent_class)->finalize (object);
+}
+
+static void
+vitrine_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  VitrineWindow *self = VITRINE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_string (value, self->account);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vitrine_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  VitrineWindow *self = VITRINE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      /* Only this computer's hub exists until accounts can be added. */
+      if (g_strcmp0 (g_value_get_string (value), "local") == 0 &&
+          g_strcmp0 (self->account, "local") != 0)
+        {
+          g_free (self->account);
+          self->account = g_strdup ("local");
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vitrine_window_class_init (VitrineWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = vitrine_window_dispose;
+  object_class->finalize = vitrine_window_finalize;
+  object_class->get_property = vitrine_window_get_property;
+  object_class->set_property = vitrine_window_set_property;
+  window_class->close_request = vitrine_window_close_request;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_string ("account", NULL, NULL,
+                         "local",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/vitrine-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_label);
+
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  /* These open the areas' work; each is enabled by the issue that builds it. */
+  gtk_widget_class_install_action (widget_class, "win.choose-folder", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.account", "account");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-area", "s", "publish");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-area", "s", "history");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-area", "s", "demos");
+}
+
+static void
+vitrine_window_init (VitrineWindow *self)
+{
+  self->account = g_strdup ("local");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = g_settings_new (VITRINE_SETTINGS_STATE_SCHEMA);
+  restore_window_state (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-folder", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-accounts", FALSE);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+VitrineWindow *
+vitrine_window_new (VitrineApplication *application)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (application), NULL);
+
+  return g_object_new (VITRINE_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}

@@ -1,0 +1,27 @@
+/* vitrine-window.h
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "vitrine-application.h"
+
+G_BEGIN_DECLS
+
+#define VITRINE_TYPE_WINDOW (vitrine_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VitrineWindow, vitrine_window, VITRINE, WINDOW, AdwApplicationWindow)
+
+VitrineWindow *vitrine_window_new       (VitrineApplication *application);
+const char    *vitrine_window_get_area  (VitrineWindow      *self);
+void           vitrine_window_set_area  (VitrineWindow      *self,
+                                         const char         *area);
+void           vitrine_window_add_toast (VitrineWindow      *self,
+                                         AdwToast           *toast);
+
+G_END_DECLS

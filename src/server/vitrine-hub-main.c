@@ -1,0 +1,120 @@
+/* vitrine-hub-main.c — `vitrine-hub`, the local hub as a program
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+
+#include "vitrine-server.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+serve (int    argc,
+       char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *host = g_strdup ("127.0.0.1");
+  g_autofree char *port_file = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VitrineServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  int port = 0;
+  GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where repositories are stored"), N_("DIR") },
+    { "host", 0, 0, G_OPTION_ARG_STRING, &host, N_("Address to listen on (default 127.0.0.1)"), N_("ADDRESS") },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (default 0: pick a free one)"), N_("PORT") },
+    { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file, N_("Write the port to this file once listening"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— serve the local hub"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("vitrine-hub: %s\n", error->message);
+      return 2;
+    }
+  if (data_dir == NULL)
+    {
+      g_printerr ("vitrine-hub: %s\n", _("--data-dir is required"));
+      return 2;
+    }
+  if (port < 0 || port > G_MAXUINT16)
+    {
+      g_printerr ("vitrine-hub: %s\n", _("--port must be between 0 and 65535"));
+      return 2;
+    }
+
+  server = vitrine_server_new (data_dir);
+  if (!vitrine_server_listen (server, host, port, &error))
+    {
+      g_printerr ("vitrine-hub: %s\n", error->message);
+      return 1;
+    }
+
+  if (port_file != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%u\n", vitrine_server_get_port (server));
+      if (!g_file_set_contents (port_file, text, -1, &error))
+        {
+          g_printerr ("vitrine-hub: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  url = vitrine_server_dup_url (server);
+  g_print ("%s\n", url);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  return 0;
+}
+
+static void
+usage (void)
+{
+  g_printerr ("%s\n  vitrine-hub serve --data-dir DIR [--host 127.0.0.1] [--port 0] [--port-file FILE]\n",
+              _("Usage:"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc >= 2 && g_strcmp0 (argv[1], "--version") == 0)
+    {
+      g_print ("vitrine-hub %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (argc < 2 || g_strcmp0 (argv[1], "serve") != 0)
+    {
+      usage ();
+      return 2;
+    }
+
+  return serve (argc - 1, argv + 1);
+}
