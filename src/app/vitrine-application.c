@@ -208,4 +208,13 @@ vitrine_application_init (VitrineApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "app.preferences",
                                          (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.show-area('publish')",
+                                         (const char *[]) { "<primary>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.show-area('history')",
+                                         (const char *[]) { "<primary>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.show-area('demos')",
+                                         (const char *[]) { "<primary>3", NULL });
 }

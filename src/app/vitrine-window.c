@@ -23,8 +23,15 @@ struct _VitrineWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *account_button;
   GtkLabel             *account_label;
+  AdwStatusPage        *publish_status;
+  AdwStatusPage        *history_status;
+  AdwStatusPage        *demos_status;
+  GtkButton            *choose_folder_button;
+  GtkButton            *history_publish_button;
+  GtkButton            *create_demo_button;
 };
 
 enum {
@@ -221,6 +228,13 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_button);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_label);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_status);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_status);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_status);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, choose_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_publish_button);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, create_demo_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   /* These open the areas' work; each is enabled by the issue that builds it. */
@@ -229,13 +243,6 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, NULL);
   gtk_widget_class_install_property_action (widget_class, "win.account", "account");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
-                                       "win.show-area", "s", "publish");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "win.show-area", "s", "history");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
-                                       "win.show-area", "s", "demos");
 }
 
 static void

@@ -1,0 +1,255 @@
+/* test-window.c — the main window, its areas and its state, in a real X server
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "vitrine-application.h"
+#include "vitrine-preferences-window.h"
+#include "vitrine-settings.h"
+#include "vitrine-window.h"
+
+static VitrineApplication *app;
+
+static void
+iterate_until_idle (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gpointer
+template_child (gpointer    window,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), VITRINE_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static VitrineWindow *
+open_window (void)
+{
+  VitrineWindow *window = vitrine_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate_until_idle ();
+  return window;
+}
+
+static void
+close_window (VitrineWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+static void
+test_window_areas (void)
+{
+  static const struct {
+    const char *name;
+    const char *title;
+    const char *status_id;
+    const char *status_title;
+    const char *button_id;
+    gboolean    button_enabled;
+  } expected[] = {
+    { "publish", "_Publish", "publish_status", "Publish a Model", "choose_folder_button", FALSE },
+    { "history", "_History", "history_status", "No Versions Yet", "history_publish_button", TRUE },
+    { "demos", "_Demos", "demos_status", "No Demo Running", "create_demo_button", FALSE },
+  };
+  VitrineWindow *window = open_window ();
+  AdwViewStack *stack = template_child (window, "stack");
+  AdwViewSwitcherTitle *switcher = template_child (window, "switcher_title");
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+
+  g_assert_true (adw_view_switcher_title_get_stack (switcher) == stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      AdwStatusPage *status = template_child (window, expected[i].status_id);
+      GtkWidget *button = template_child (window, expected[i].button_id);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, expected[i].name);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, expected[i].title);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+      g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
+
+      /* Each area is an empty state that says what it is for... */
+      g_assert_cmpstr (adw_status_page_get_title (status), ==, expected[i].status_title);
+      g_assert_cmpuint (strlen (adw_status_page_get_description (status)), >, 40);
+      /* ...and offers its main action, enabled once its issue lands. */
+      g_assert_true (adw_status_page_get_child (status) == button);
+      g_assert_nonnull (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)));
+      g_assert_cmpint (gtk_widget_is_sensitive (button), ==, expected[i].button_enabled);
+
+      /* Every area can be reached and shows its page. */
+      vitrine_window_set_area (window, expected[i].name);
+      g_assert_true (adw_view_stack_get_visible_child (stack) == GTK_WIDGET (status));
+    }
+
+  /* The account switcher shows the only account there is yet. */
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, "account_label")), ==, "This Computer");
+  g_assert_nonnull (gtk_menu_button_get_menu_model (template_child (window, "account_button")));
+
+  close_window (window);
+}
+
+static void
+test_window_actions (void)
+{
+  VitrineWindow *window = open_window ();
+  GtkWidget *history_button = template_child (window, "history_publish_button");
+  g_auto(GStrv) quit_accels = NULL;
+  g_auto(GStrv) prefs_accels = NULL;
+  gboolean found[3] = { FALSE, FALSE, FALSE };
+  static const char *areas[] = { "publish", "history", "demos" };
+
+  /* The history page's button leads to Publish. */
+  vitrine_window_set_area (window, "history");
+  g_signal_emit_by_name (history_button, "clicked");
+  iterate_until_idle ();
+  g_assert_cmpstr (vitrine_window_get_area (window), ==, "publish");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "demos"));
+  g_assert_cmpstr (vitrine_window_get_area (window), ==, "demos");
+
+  /* Ctrl+1, Ctrl+2 and Ctrl+3 are bound to the three areas. */
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      g_autofree char *accel = g_strdup_printf ("<Control>%u", a + 1);
+      g_autofree char *want = g_strdup_printf ("win.show-area::%s", areas[a]);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
+
+      found[a] = actions != NULL && g_strv_contains ((const char * const *) actions, want);
+    }
+  g_assert_true (found[0] && found[1] && found[2]);
+
+  /* Application actions and their keys. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  prefs_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char * const *) prefs_accels, "<Control>comma"));
+
+  /* The keyboard shortcuts window comes from the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  close_window (window);
+}
+
+static void
+test_window_state_saved (void)
+{
+  g_autoptr(GSettings) state = g_settings_new (VITRINE_SETTINGS_STATE_SCHEMA);
+  VitrineWindow *window = open_window ();
+  int width;
+  int height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  vitrine_window_set_area (window, "demos");
+  close_window (window);
+
+  g_settings_get (state, VITRINE_STATE_WINDOW_SIZE, "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpint (g_settings_get_enum (state, VITRINE_STATE_AREA), ==, 2);
+
+  /* A new window comes back as the last one was left. */
+  window = open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpstr (vitrine_window_get_area (window), ==, "demos");
+  close_window (window);
+
+  g_settings_reset (state, VITRINE_STATE_WINDOW_SIZE);
+  g_settings_reset (state, VITRINE_STATE_AREA);
+}
+
+static void
+test_window_preferences (void)
+{
+  GSettings *settings = vitrine_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  VitrineWindow *window = open_window ();
+  VitrinePreferencesWindow *prefs = NULL;
+  AdwComboRow *style_row;
+  GtkSwitch *private_switch;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate_until_idle ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VITRINE_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prefs)) == GTK_WINDOW (window));
+
+  /* The system's style is followed unless the user picks one. */
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  style_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                            VITRINE_TYPE_PREFERENCES_WINDOW,
+                                                            "style_row"));
+  adw_combo_row_set_selected (style_row, 2);
+  g_assert_cmpint (g_settings_get_enum (settings, VITRINE_PREFS_STYLE), ==, 2);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+
+  /* And the other way: a settings change moves the row. */
+  g_settings_set_enum (settings, VITRINE_PREFS_STYLE, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_reset (settings, VITRINE_PREFS_STYLE);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  private_switch = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                              VITRINE_TYPE_PREFERENCES_WINDOW,
+                                                              "private_switch"));
+  g_assert_true (gtk_switch_get_active (private_switch));
+  gtk_switch_set_active (private_switch, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, VITRINE_PREFS_NEW_REPOS_PRIVATE));
+  g_settings_reset (settings, VITRINE_PREFS_NEW_REPOS_PRIVATE);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_set_prgname ("vitrine-test");
+  adw_init ();
+
+  app = vitrine_application_new ("io.github.vitrine.Vitrine.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/window/areas", test_window_areas);
+  g_test_add_func ("/app/window/actions", test_window_actions);
+  g_test_add_func ("/app/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/app/window/preferences", test_window_preferences);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
