@@ -18,8 +18,6 @@ PACKAGES=(
   # validation and headless tests
   desktop-file-utils appstream xvfb xauth dbus-x11 imagemagick
   at-spi2-core locales
-  # sanitizer runtimes
-  libclang-rt-14-dev
 )
 
 missing=()

@@ -11,6 +11,12 @@ target=${1:?usage: fuzz/run.sh TARGET [SECONDS]}
 seconds=${2:-60}
 build="$top/_build-fuzz"
 
+# The fuzzers need clang and its libFuzzer runtime.
+if ! command -v clang >/dev/null || ! dpkg -s libclang-rt-14-dev >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get install -y -q clang libclang-rt-14-dev
+fi
+
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$top" -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
 fi
