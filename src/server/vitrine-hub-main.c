@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
+#include "vitrine-accounts.h"
 #include "vitrine-server.h"
 
 static gboolean
@@ -92,8 +93,78 @@ serve (int    argc,
 static void
 usage (void)
 {
-  g_printerr ("%s\n  vitrine-hub serve --data-dir DIR [--host 127.0.0.1] [--port 0] [--port-file FILE]\n",
+  g_printerr ("%s\n"
+              "  vitrine-hub serve --data-dir DIR [--host 127.0.0.1] [--port 0] [--port-file FILE]\n"
+              "  vitrine-hub user add NAME --data-dir DIR\n"
+              "  vitrine-hub token add NAME --role read|write --data-dir DIR\n"
+              "  vitrine-hub org add ORG --member NAME:ROLE [--member ...] --data-dir DIR\n",
               _("Usage:"));
+}
+
+/* `user add`, `token add` and `org add`: print a token or nothing. */
+static int
+accounts_command (const char  *what,
+                  int          argc,
+                  char       **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *role_s = NULL;
+  g_autofree char *token = NULL;
+  g_auto(GStrv) members = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where repositories are stored"), N_("DIR") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_s, N_("A token's role: read or write"), N_("ROLE") },
+    { "member", 0, 0, G_OPTION_ARG_STRING_ARRAY, &members, N_("An organisation member, as NAME:ROLE"), N_("NAME:ROLE") },
+    { NULL }
+  };
+  const char *name;
+  gboolean ok;
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("vitrine-hub: %s\n", error->message);
+      return 2;
+    }
+  if (argc != 3 || !g_str_equal (argv[1], "add"))
+    {
+      usage ();
+      return 2;
+    }
+  if (data_dir == NULL)
+    {
+      g_printerr ("vitrine-hub: %s\n", _("--data-dir is required"));
+      return 2;
+    }
+  name = argv[2];
+
+  if (g_str_equal (what, "user"))
+    ok = vitrine_accounts_add_user (data_dir, name, &token, &error);
+  else if (g_str_equal (what, "token"))
+    {
+      VitrineRole role;
+
+      if (role_s == NULL || !vitrine_role_from_string (role_s, &role) || role == VITRINE_ROLE_ADMIN)
+        {
+          g_printerr ("vitrine-hub: %s\n", _("--role must be read or write"));
+          return 2;
+        }
+      ok = vitrine_accounts_add_token (data_dir, name, role, NULL, &token, &error);
+    }
+  else
+    ok = vitrine_accounts_add_org (data_dir, name, (const char * const *) members, &error);
+
+  if (!ok)
+    {
+      g_printerr ("vitrine-hub: %s\n", error->message);
+      return 1;
+    }
+  if (token != NULL)
+    g_print ("%s\n", token);
+  return 0;
 }
 
 int
@@ -110,11 +181,12 @@ main (int    argc,
       g_print ("vitrine-hub %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (argc < 2 || g_strcmp0 (argv[1], "serve") != 0)
-    {
-      usage ();
-      return 2;
-    }
+  if (argc >= 2 && g_strcmp0 (argv[1], "serve") == 0)
+    return serve (argc - 1, argv + 1);
+  if (argc >= 2 && (g_strcmp0 (argv[1], "user") == 0 || g_strcmp0 (argv[1], "token") == 0 ||
+                    g_strcmp0 (argv[1], "org") == 0))
+    return accounts_command (argv[1], argc - 1, argv + 1);
 
-  return serve (argc - 1, argv + 1);
+  usage ();
+  return 2;
 }
