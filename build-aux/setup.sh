@@ -38,6 +38,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# The official JavaScript client the conformance tests drive, pinned in
+# tests/conformance/package-lock.json (Node.js comes with the machine).
+top=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get install -y -q --no-install-recommends nodejs npm
+fi
+if [ ! -f "$top/tests/conformance/node_modules/@huggingface/hub/package.json" ] ||
+   ! grep -q '"version": "2.17.5"' "$top/tests/conformance/node_modules/@huggingface/hub/package.json"; then
+  echo "setup: installing the conformance peer @huggingface/hub"
+  (cd "$top/tests/conformance" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # The French locale, so LANG=fr_FR.UTF-8 shows the translation.
 if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf8$'; then
   SUDO=""

@@ -656,6 +656,10 @@ vitrine_store_resolve (git_repository  *repo,
   if (rev == NULL || *rev == '\0' || strlen (rev) > 255)
     return revision_not_found (error, rev != NULL ? rev : "");
 
+  /* HEAD is the default branch. */
+  if (g_str_equal (rev, "HEAD"))
+    rev = "main";
+
   if (g_str_has_prefix (rev, "refs/"))
     {
       int valid = 0;
@@ -1499,4 +1503,80 @@ vitrine_store_create_branch (VitrineRepoMeta *meta,
   if (rc != 0)
     return vitrine_store_set_git_error (error);
   return TRUE;
+}
+
+/* The id of what @path is in @commit (blob or tree), or FALSE when absent. */
+static gboolean
+path_id (git_commit *commit,
+         const char *path,
+         git_oid    *id)
+{
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
+
+  if (git_commit_tree (&tree, commit) != 0)
+    return FALSE;
+  if (*path == '\0')
+    {
+      git_oid_cpy (id, git_tree_id (tree));
+      return TRUE;
+    }
+  if (git_tree_entry_bypath (&entry, tree, path) != 0)
+    return FALSE;
+  git_oid_cpy (id, git_tree_entry_id (entry));
+  return TRUE;
+}
+
+/**
+ * vitrine_store_last_commit:
+ *
+ * Finds the last commit, up to @commit_id, that changed @path: the newest
+ * one where the path has its current content and its first parent had
+ * another (or none).
+ *
+ * Returns: (transfer full) (nullable): that commit
+ */
+VitrineCommitInfo *
+vitrine_store_last_commit (git_repository *repo,
+                           const git_oid  *commit_id,
+                           const char     *path)
+{
+  g_autoptr(git_revwalk) walk = NULL;
+  g_autoptr(git_commit) head = NULL;
+  git_oid target, id;
+
+  if (git_commit_lookup (&head, repo, commit_id) != 0 || !path_id (head, path, &target))
+    return NULL;
+  if (git_revwalk_new (&walk, repo) != 0 ||
+      git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) != 0 ||
+      git_revwalk_simplify_first_parent (walk) != 0 ||
+      git_revwalk_push (walk, commit_id) != 0)
+    return NULL;
+
+  while (git_revwalk_next (&id, walk) == 0)
+    {
+      g_autoptr(git_commit) commit = NULL;
+      g_autoptr(git_commit) parent = NULL;
+      git_oid here, before;
+      VitrineCommitInfo *info;
+
+      if (git_commit_lookup (&commit, repo, &id) != 0)
+        return NULL;
+      if (!path_id (commit, path, &here) || !git_oid_equal (&here, &target))
+        continue;
+      if (git_commit_parentcount (commit) > 0 &&
+          git_commit_parent (&parent, commit, 0) == 0 &&
+          path_id (parent, path, &before) && git_oid_equal (&before, &target))
+        continue;
+
+      info = g_new0 (VitrineCommitInfo, 1);
+      info->id = g_malloc (GIT_OID_HEXSZ + 1);
+      git_oid_tostr (info->id, GIT_OID_HEXSZ + 1, &id);
+      info->title = g_strdup (git_commit_summary (commit));
+      info->message = g_strdup (git_commit_body (commit) != NULL ? git_commit_body (commit) : "");
+      info->author = g_strdup (git_commit_author (commit)->name);
+      info->date = format_time (&git_commit_author (commit)->when);
+      return info;
+    }
+  return NULL;
 }

@@ -146,6 +146,9 @@ GPtrArray        *vitrine_store_commits          (git_repository  *repo,
                                                   guint            limit,
                                                   guint           *total,
                                                   GError         **error);
+VitrineCommitInfo *vitrine_store_last_commit     (git_repository  *repo,
+                                                  const git_oid   *commit_id,
+                                                  const char      *path);
 JsonNode         *vitrine_store_refs             (git_repository  *repo,
                                                   gboolean         include_prs);
 gint64            vitrine_store_last_modified    (git_repository  *repo,

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define MULTIPART_CHUNK    (8 * 1024 * 1024)
 #define UPLOAD_URL_LIFETIME (24 * 60 * 60)
 #define PAGE_SIZE_TREE     1000
+#define PAGE_SIZE_TREE_EXPANDED 100
 #define PAGE_SIZE_LIST     1000
 
 /* A request, copied out of libsoup so a worker thread can answer it. */

@@ -199,8 +199,34 @@ empty_object (void)
 }
 
 static void
+add_entry_json_full (JsonBuilder       *builder,
+                     VitrineEntry      *entry,
+                     VitrineCommitInfo *last);
+
+static void
 add_entry_json (JsonBuilder  *builder,
                 VitrineEntry *entry)
+{
+  add_entry_json_full (builder, entry, NULL);
+}
+
+/* With `expand`, an entry also says which commit last changed it. */
+static void
+add_entry_expanded (JsonBuilder    *builder,
+                    git_repository *repo,
+                    const git_oid  *commit_id,
+                    VitrineEntry   *entry)
+{
+  VitrineCommitInfo *last = vitrine_store_last_commit (repo, commit_id, entry->path);
+
+  add_entry_json_full (builder, entry, last);
+  vitrine_commit_info_free (last);
+}
+
+static void
+add_entry_json_full (JsonBuilder       *builder,
+                     VitrineEntry      *entry,
+                     VitrineCommitInfo *last)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -221,6 +247,18 @@ add_entry_json (JsonBuilder  *builder,
       json_builder_add_int_value (builder, entry->size);
       json_builder_set_member_name (builder, "pointerSize");
       json_builder_add_int_value (builder, entry->pointer_size);
+      json_builder_end_object (builder);
+    }
+  if (last != NULL)
+    {
+      json_builder_set_member_name (builder, "lastCommit");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, last->id);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, last->title);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, last->date);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -1030,13 +1068,15 @@ route_tree (VitrineRequest  *req,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) answer = NULL;
   const char *limit_s = vitrine_request_query (req, "limit");
+  gboolean expand = vitrine_request_query_bool (req, "expand");
+  guint page = expand ? PAGE_SIZE_TREE_EXPANDED : PAGE_SIZE_TREE;
   guint offset = parse_cursor (vitrine_request_query (req, "cursor"));
-  guint limit = limit_s != NULL ? (guint) MIN (g_ascii_strtoull (limit_s, NULL, 10), PAGE_SIZE_TREE) : PAGE_SIZE_TREE;
+  guint limit = limit_s != NULL ? (guint) MIN (g_ascii_strtoull (limit_s, NULL, 10), page) : page;
   git_oid commit_id;
   guint end;
 
   if (limit == 0)
-    limit = PAGE_SIZE_TREE;
+    limit = page;
   if (*path != '\0' && !check_path_or_reply (req, path))
     return;
   if (repo == NULL || !vitrine_store_resolve (repo, rev, &commit_id, &error))
@@ -1054,7 +1094,10 @@ route_tree (VitrineRequest  *req,
       if (file != NULL && !file->is_dir)
         {
           json_builder_begin_array (builder);
-          add_entry_json (builder, file);
+          if (expand)
+            add_entry_expanded (builder, repo, &commit_id, file);
+          else
+            add_entry_json (builder, file);
           json_builder_end_array (builder);
           answer = json_builder_get_root (builder);
           vitrine_request_json (req, 200, answer);
@@ -1067,7 +1110,10 @@ route_tree (VitrineRequest  *req,
   end = MIN (entries->len, offset + limit);
   json_builder_begin_array (builder);
   for (guint i = offset; i < end; i++)
-    add_entry_json (builder, g_ptr_array_index (entries, i));
+    if (expand)
+      add_entry_expanded (builder, repo, &commit_id, g_ptr_array_index (entries, i));
+    else
+      add_entry_json (builder, g_ptr_array_index (entries, i));
   json_builder_end_array (builder);
   if (end < entries->len)
     {
@@ -1081,7 +1127,8 @@ route_tree (VitrineRequest  *req,
 
 /* Paths from a JSON body `{"paths": [...]}` or a form body `paths=a&paths=b`. */
 static GPtrArray *
-body_paths (VitrineRequest *req)
+body_paths (VitrineRequest *req,
+            gboolean       *expand)
 {
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   gsize len;
@@ -1107,6 +1154,8 @@ body_paths (VitrineRequest *req)
             g_strdelimit (pairs[i], "+", ' ');
             g_strdelimit (eq + 1, "+", ' ');
             key = g_uri_unescape_string (pairs[i], NULL);
+            if (g_strcmp0 (key, "expand") == 0)
+              *expand = g_str_equal (eq + 1, "true") || g_str_equal (eq + 1, "1");
             if (g_strcmp0 (key, "paths") == 0 || g_strcmp0 (key, "paths[]") == 0)
               {
                 char *value = g_uri_unescape_string (eq + 1, NULL);
@@ -1128,6 +1177,7 @@ body_paths (VitrineRequest *req)
     if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
       return paths;
     list = json_object_get_member (json_node_get_object (root), "paths");
+    member_bool (json_node_get_object (root), "expand", expand);
     if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
       return paths;
     for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
@@ -1150,6 +1200,7 @@ route_paths_info (VitrineRequest  *req,
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) answer = NULL;
+  gboolean expand = FALSE;
   git_oid commit_id;
 
   if (req->body_too_large)
@@ -1162,7 +1213,7 @@ route_paths_info (VitrineRequest  *req,
       vitrine_request_gerror (req, error);
       return;
     }
-  paths = body_paths (req);
+  paths = body_paths (req, &expand);
   json_builder_begin_array (builder);
   for (guint i = 0; i < paths->len; i++)
     {
@@ -1173,7 +1224,9 @@ route_paths_info (VitrineRequest  *req,
       if (!vitrine_path_check (path, -1, NULL))
         continue;
       entry = vitrine_store_entry (repo, &commit_id, path, NULL);
-      if (entry != NULL)
+      if (entry != NULL && expand)
+        add_entry_expanded (builder, repo, &commit_id, entry);
+      else if (entry != NULL)
         add_entry_json (builder, entry);
     }
   json_builder_end_array (builder);
