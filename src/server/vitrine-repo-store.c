@@ -1580,3 +1580,62 @@ vitrine_store_last_commit (git_repository *repo,
     }
   return NULL;
 }
+
+static void
+remove_locks (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_locks (path);
+      else if (g_str_has_suffix (name, ".lock"))
+        {
+          g_message ("Removing %s, left by a process that stopped while writing", path);
+          g_unlink (path);
+        }
+    }
+}
+
+/**
+ * vitrine_store_recover:
+ *
+ * Cleans what a crash may have left: repositories half created or half
+ * deleted (never visible, they are outside the store's names) and git
+ * lock files.  Only call this while holding the data folder's lock, when
+ * no other process can be writing.
+ */
+void
+vitrine_store_recover (const char *data_dir)
+{
+  const char *types[] = { "models", "datasets", "spaces" };
+  g_autofree char *tmp = g_build_filename (data_dir, "repos", ".tmp", NULL);
+  g_autofree char *trash = g_build_filename (data_dir, "repos", ".trash", NULL);
+
+  rm_rf (tmp);
+  rm_rf (trash);
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autofree char *root = g_build_filename (data_dir, "repos", types[t], NULL);
+      g_autoptr(GDir) namespaces = g_dir_open (root, 0, NULL);
+      const char *ns;
+
+      while (namespaces != NULL && (ns = g_dir_read_name (namespaces)) != NULL)
+        {
+          g_autofree char *ns_dir = g_build_filename (root, ns, NULL);
+          g_autoptr(GDir) repos = g_dir_open (ns_dir, 0, NULL);
+          const char *leaf;
+
+          while (repos != NULL && (leaf = g_dir_read_name (repos)) != NULL)
+            {
+              g_autofree char *git_dir = g_build_filename (ns_dir, leaf, NULL);
+              remove_locks (git_dir);
+            }
+        }
+    }
+}

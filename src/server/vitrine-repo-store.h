@@ -68,6 +68,7 @@ typedef struct
 } VitrineCommitInfo;
 
 void              vitrine_store_init             (void);
+void              vitrine_store_recover          (const char      *data_dir);
 void              vitrine_repo_meta_free         (VitrineRepoMeta *meta);
 void              vitrine_entry_free             (VitrineEntry    *entry);
 void              vitrine_op_free                (VitrineOp       *op);

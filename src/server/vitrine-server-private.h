@@ -76,6 +76,8 @@ void        vitrine_request_json         (VitrineRequest *req,
                                           guint           status,
                                           JsonNode       *node);
 JsonNode   *vitrine_request_parse_json   (VitrineRequest *req);
+gboolean    vitrine_json_has_nul         (const char     *data,
+                                          gsize           len);
 
 /* Routes (vitrine-server-routes.c), run in a worker thread. */
 void        vitrine_server_route         (VitrineRequest *req);

@@ -1213,6 +1213,12 @@ route_paths_info (VitrineRequest  *req,
       vitrine_request_gerror (req, error);
       return;
     }
+  if (req->body != NULL &&
+      vitrine_json_has_nul (g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body)))
+    {
+      vitrine_request_error (req, 400, NULL, "NUL characters are not allowed");
+      return;
+    }
   paths = body_paths (req, &expand);
   json_builder_begin_array (builder);
   for (guint i = 0; i < paths->len; i++)
@@ -1449,6 +1455,12 @@ route_commit (VitrineRequest  *req,
   if (data == NULL || len == 0)
     {
       vitrine_request_error (req, 400, NULL, "Empty commit payload");
+      return;
+    }
+
+  if (vitrine_json_has_nul (data, len))
+    {
+      vitrine_request_error (req, 400, NULL, "NUL characters are not allowed in a commit payload");
       return;
     }
 

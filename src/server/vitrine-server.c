@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -42,6 +43,7 @@ struct _VitrineServer
   char       *url;
   guint       port;
   GThreadPool *pool;
+  int         lock_fd;
 };
 
 enum {
@@ -208,6 +210,11 @@ vitrine_request_parse_json (VitrineRequest *req)
       vitrine_request_error (req, 400, NULL, "Expected a JSON body");
       return NULL;
     }
+  if (vitrine_json_has_nul (data, len))
+    {
+      vitrine_request_error (req, 400, NULL, "NUL characters are not allowed");
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
       g_autofree char *message = g_strdup_printf ("Invalid JSON body: %s", error->message);
@@ -220,6 +227,20 @@ vitrine_request_parse_json (VitrineRequest *req)
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
+}
+
+/* JSON strings may hold "\u0000", which JSON-GLib's C strings would
+ * silently cut short: such bodies are refused before they are parsed. */
+gboolean
+vitrine_json_has_nul (const char *data,
+                      gsize       len)
+{
+  if (memchr (data, '\0', len) != NULL)
+    return TRUE;
+  for (const char *p = data; (p = memchr (p, '\\', data + len - p)) != NULL && p + 6 <= data + len; p++)
+    if (p[1] == 'u' && p[2] == '0' && p[3] == '0' && p[4] == '0' && p[5] == '0')
+      return TRUE;
+  return FALSE;
 }
 
 const char *
@@ -1044,6 +1065,8 @@ vitrine_server_finalize (GObject *object)
   g_clear_pointer (&self->lfs_dir, g_free);
   g_clear_pointer (&self->tmp_dir, g_free);
   g_clear_pointer (&self->url, g_free);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
 
   G_OBJECT_CLASS (vitrine_server_parent_class)->finalize (object);
 }
@@ -1107,6 +1130,7 @@ static void
 vitrine_server_init (VitrineServer *self)
 {
   vitrine_store_init ();
+  self->lock_fd = -1;
 
   self->soup = soup_server_new ("server-header", "vitrine-hub/" PACKAGE_VERSION " ", NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
@@ -1155,7 +1179,8 @@ load_secret (VitrineServer  *self,
   return TRUE;
 }
 
-/* Partial uploads older than a day are the leftovers of crashes. */
+/* Single-request uploads cut short are useless once the server restarts;
+ * multipart uploads keep their parts for a day, so a client can resume. */
 static void
 clean_tmp (const char *tmp_dir)
 {
@@ -1168,8 +1193,23 @@ clean_tmp (const char *tmp_dir)
       g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
       GStatBuf st;
 
-      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > UPLOAD_URL_LIFETIME)
+      if (g_stat (path, &st) != 0)
+        continue;
+      if (S_ISREG (st.st_mode) &&
+          (!g_str_has_suffix (name, ".multipart") || now - st.st_mtime > UPLOAD_URL_LIFETIME))
         g_unlink (path);
+      else if (S_ISDIR (st.st_mode) && now - st.st_mtime > UPLOAD_URL_LIFETIME)
+        {
+          g_autoptr(GDir) parts = g_dir_open (path, 0, NULL);
+          const char *part;
+
+          while (parts != NULL && (part = g_dir_read_name (parts)) != NULL)
+            {
+              g_autofree char *part_path = g_build_filename (path, part, NULL);
+              g_unlink (part_path);
+            }
+          g_rmdir (path);
+        }
     }
 }
 
@@ -1220,9 +1260,25 @@ vitrine_server_listen (VitrineServer  *self,
                    self->data_dir, g_strerror (errsv));
       return FALSE;
     }
+  /* One server per data folder: it alone writes to the repositories. */
+  {
+    g_autofree char *lock_path = g_build_filename (self->data_dir, "server.lock", NULL);
+
+    self->lock_fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (self->lock_fd < 0 || flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                     _("Another local hub is already serving “%s”."), self->data_dir);
+        if (self->lock_fd >= 0)
+          close (self->lock_fd);
+        self->lock_fd = -1;
+        return FALSE;
+      }
+  }
   if (!load_secret (self, error))
     return FALSE;
   clean_tmp (self->tmp_dir);
+  vitrine_store_recover (self->data_dir);
 
   address = g_inet_socket_address_new (inet, port);
   if (!soup_server_listen (self->soup, address, 0, error))
