@@ -279,11 +279,11 @@ fallback_message (VitrineErrorCode code,
     case VITRINE_ERROR_FORBIDDEN:
       return _("Your account is not allowed to do this.");
     case VITRINE_ERROR_CONFLICT:
-      return _("This already exists.");
+      return _("Something with this name already exists on the server.");
     case VITRINE_ERROR_PRECONDITION_FAILED:
       return _("The repository changed in the meantime.");
     case VITRINE_ERROR_TOO_LARGE:
-      return _("The server refused data this large.");
+      return _("The data is too large for the server.");
     case VITRINE_ERROR_RATE_LIMITED:
       return _("The server is receiving too many requests. Try again in a moment.");
     case VITRINE_ERROR_SERVER:

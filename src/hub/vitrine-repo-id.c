@@ -103,7 +103,9 @@ vitrine_repo_name_check (const char  *name,
   if (len > VITRINE_REPO_NAME_MAX_LENGTH)
     {
       g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_REPO_ID,
-                   _("The name is longer than %d characters."),
+                   ngettext ("The name is longer than %d character.",
+                             "The name is longer than %d characters.",
+                             VITRINE_REPO_NAME_MAX_LENGTH),
                    VITRINE_REPO_NAME_MAX_LENGTH);
       return FALSE;
     }

@@ -27,7 +27,7 @@ serve (int    argc,
        char **argv)
 {
   g_autofree char *data_dir = NULL;
-  g_autofree char *host = g_strdup ("127.0.0.1");
+  g_autofree char *host = NULL;
   g_autofree char *port_file = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -43,7 +43,8 @@ serve (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("— serve the local hub"));
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Serves the local hub: a Hub-compatible server for this computer."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -62,7 +63,7 @@ serve (int    argc,
     }
 
   server = vitrine_server_new (data_dir);
-  if (!vitrine_server_listen (server, host, port, &error))
+  if (!vitrine_server_listen (server, host != NULL ? host : "127.0.0.1", port, &error))
     {
       g_printerr ("vitrine-hub: %s\n", error->message);
       return 1;
