@@ -106,6 +106,35 @@ join_segments (VitrineRequest *req,
   return g_strjoinv ("/", req->segments + from);
 }
 
+/* Revisions may hold slashes (`refs/pr/1`, `feature/x`).  Clients send
+ * them as one encoded segment, but the path reaches us decoded, so the
+ * revision is the shortest run of segments from @from that resolves, and
+ * the rest is the path. */
+static gboolean
+resolve_rev_and_path (VitrineRequest  *req,
+                      git_repository  *repo,
+                      guint            from,
+                      git_oid         *commit_id,
+                      char           **path,
+                      GError         **error)
+{
+  for (guint k = from; k < req->n_segments; k++)
+    {
+      g_autofree char *rev = NULL;
+      g_auto(GStrv) parts = g_new0 (char *, k - from + 2);
+
+      for (guint i = from; i <= k; i++)
+        parts[i - from] = g_strdup (req->segments[i]);
+      rev = g_strjoinv ("/", parts);
+      if (vitrine_store_resolve (repo, rev, commit_id, NULL))
+        {
+          *path = join_segments (req, k + 1);
+          return TRUE;
+        }
+    }
+  return vitrine_store_resolve (repo, from < req->n_segments ? req->segments[from] : "", commit_id, error);
+}
+
 static gboolean
 can_read (VitrineRequest  *req,
           VitrineRepoMeta *meta)
@@ -1059,9 +1088,9 @@ check_path_or_reply (VitrineRequest *req,
 static void
 route_tree (VitrineRequest  *req,
             VitrineRepoMeta *meta,
-            const char      *rev,
-            const char      *path)
+            guint            from)
 {
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(git_repository) repo = vitrine_store_open_git (meta, &error);
   g_autoptr(GPtrArray) entries = NULL;
@@ -1077,13 +1106,13 @@ route_tree (VitrineRequest  *req,
 
   if (limit == 0)
     limit = page;
-  if (*path != '\0' && !check_path_or_reply (req, path))
-    return;
-  if (repo == NULL || !vitrine_store_resolve (repo, rev, &commit_id, &error))
+  if (repo == NULL || !resolve_rev_and_path (req, repo, from, &commit_id, &path, &error))
     {
       vitrine_request_gerror (req, error);
       return;
     }
+  if (*path != '\0' && !check_path_or_reply (req, path))
+    return;
   entries = vitrine_store_list_tree (repo, &commit_id, path,
                                      vitrine_request_query_bool (req, "recursive"), &error);
   if (entries == NULL)
@@ -1889,10 +1918,10 @@ parse_range (const char *range,
 static void
 route_resolve (VitrineRequest  *req,
                VitrineRepoMeta *meta,
-               const char      *rev,
-               const char      *path,
+               guint            from,
                gboolean         raw)
 {
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(git_repository) repo = vitrine_store_open_git (meta, &error);
   g_autoptr(VitrineEntry) entry = NULL;
@@ -1906,13 +1935,13 @@ route_resolve (VitrineRequest  *req,
   git_oid commit_id;
   guint64 size, start = 0, length;
 
-  if (!check_path_or_reply (req, path))
-    return;
-  if (repo == NULL || !vitrine_store_resolve (repo, rev, &commit_id, &error))
+  if (repo == NULL || !resolve_rev_and_path (req, repo, from, &commit_id, &path, &error))
     {
       vitrine_request_gerror (req, error);
       return;
     }
+  if (!check_path_or_reply (req, path))
+    return;
   git_oid_tostr (sha, sizeof sha, &commit_id);
   entry = vitrine_store_entry (repo, &commit_id, path, NULL);
   if (entry == NULL || entry->is_dir)
@@ -2316,20 +2345,22 @@ route_repo_api (VitrineRequest  *req,
     route_settings (req, meta);
   else if (g_str_equal (action, "tree") && is_get)
     {
-      g_autofree char *path = NULL;
       NEED (6);
-      path = join_segments (req, 6);
-      route_tree (req, meta, req->segments[5], path);
+      route_tree (req, meta, 5);
     }
   else if (g_str_equal (action, "paths-info") && g_str_equal (method, "POST"))
     {
+      g_autofree char *rev = NULL;
       NEED (6);
-      route_paths_info (req, meta, req->segments[5]);
+      rev = join_segments (req, 5);
+      route_paths_info (req, meta, rev);
     }
   else if (g_str_equal (action, "preupload") && g_str_equal (method, "POST"))
     {
+      g_autofree char *rev = NULL;
       NEED (6);
-      route_preupload (req, meta, req->segments[5]);
+      rev = join_segments (req, 5);
+      route_preupload (req, meta, rev);
     }
   else if (g_str_equal (action, "commit") && g_str_equal (method, "POST"))
     {
@@ -2410,7 +2441,6 @@ route_site (VitrineRequest *req)
       (g_str_equal (req->segments[i + 2], "resolve") || g_str_equal (req->segments[i + 2], "raw")))
     {
       g_autoptr(VitrineRepoMeta) meta = NULL;
-      g_autofree char *path = join_segments (req, i + 4);
 
       if (!g_str_equal (req->method, "GET") && !g_str_equal (req->method, "HEAD"))
         {
@@ -2419,7 +2449,7 @@ route_site (VitrineRequest *req)
         }
       meta = open_repo (req, type, req->segments[i], req->segments[i + 1], FALSE);
       if (meta != NULL)
-        route_resolve (req, meta, req->segments[i + 3], path, g_str_equal (req->segments[i + 2], "raw"));
+        route_resolve (req, meta, i + 3, g_str_equal (req->segments[i + 2], "raw"));
       return TRUE;
     }
   return FALSE;

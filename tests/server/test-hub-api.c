@@ -498,6 +498,211 @@ test_card_data_and_moves (Hub           *hub,
   }
 }
 
+static void
+test_refs_tags_prs (Hub           *hub,
+                    gconstpointer  data)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *op = file_op ("dir/sub/a.txt", "a");
+  g_autofree char *op2 = file_op ("dir/b.txt", "b");
+  g_autofree char *ops = g_strconcat (op, op2, NULL);
+  g_autofree char *payload = ndjson_commit ("two files", NULL, ops);
+  JsonObject *refs;
+
+  hub_create_repo (hub, hub->alice, "{\"name\":\"refs\"}");
+  {
+    g_autoptr(Reply) reply = hub_commit (hub, "alice/refs", hub->alice, payload);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  head = hub_head (hub, "alice/refs");
+
+  /* Tags: create, refuse a duplicate, list, delete. */
+  {
+    g_autoptr(Reply) a = hub_call (hub, "POST", "/api/models/alice/refs/tag/main", hub->alice, NULL,
+                                   "{\"tag\":\"v1\",\"message\":\"First version\"}", -1);
+    g_autoptr(Reply) b = hub_call (hub, "POST", "/api/models/alice/refs/tag/main", hub->alice, NULL,
+                                   "{\"tag\":\"v1\"}", -1);
+    g_autoptr(Reply) c = hub_call (hub, "POST", "/api/models/alice/refs/tag/main", hub->alice_ro, NULL,
+                                   "{\"tag\":\"v2\"}", -1);
+    g_assert_cmpuint (a->status, ==, 200);
+    g_assert_cmpuint (b->status, ==, 409);
+    g_assert_cmpuint (c->status, ==, 403);
+  }
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "GET", "/api/models/alice/refs/refs?include_prs=1", NULL, NULL, NULL, 0);
+    JsonObject *tag;
+
+    refs = json_node_get_object (reply->json);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (refs, "tags")), ==, 1);
+    tag = json_array_get_object_element (json_object_get_array_member (refs, "tags"), 0);
+    g_assert_cmpstr (json_object_get_string_member (tag, "name"), ==, "v1");
+    g_assert_cmpstr (json_object_get_string_member (tag, "ref"), ==, "refs/tags/v1");
+    g_assert_cmpstr (json_object_get_string_member (tag, "targetCommit"), ==, head);
+    g_assert_true (json_object_has_member (refs, "pullRequests"));
+  }
+  /* A tag is a revision: files resolve through it. */
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "GET", "/alice/refs/resolve/v1/dir/b.txt", NULL, NULL, NULL, 0);
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "X-Repo-Commit"), ==, head);
+  }
+  {
+    g_autoptr(Reply) del = hub_call (hub, "DELETE", "/api/models/alice/refs/tag/v1", hub->alice, NULL, NULL, 0);
+    g_autoptr(Reply) again = hub_call (hub, "DELETE", "/api/models/alice/refs/tag/v1", hub->alice, NULL, NULL, 0);
+    g_assert_cmpuint (del->status, ==, 200);
+    g_assert_cmpuint (again->status, ==, 404);
+    g_assert_cmpstr (soup_message_headers_get_one (again->headers, "X-Error-Code"), ==, "RevisionNotFound");
+  }
+
+  /* A pull request: the commit goes to refs/pr/1, main does not move. */
+  {
+    g_autofree char *pr_op = file_op ("proposal.txt", "p");
+    g_autofree char *pr_payload = ndjson_commit ("proposal", NULL, pr_op);
+    g_autoptr(Reply) reply = hub_call (hub, "POST", "/api/models/alice/refs/commit/main?create_pr=1",
+                                       hub->alice, "application/x-ndjson", pr_payload, -1);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_true (g_str_has_suffix (reply_string (reply, "pullRequestUrl"), "/discussions/1"));
+    after = hub_head (hub, "alice/refs");
+    g_assert_cmpstr (after, ==, head);
+  }
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "GET", "/alice/refs/resolve/refs%2Fpr%2F1/proposal.txt",
+                                       NULL, NULL, NULL, 0);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+
+  /* deletedFolder removes a whole folder. */
+  {
+    const char *del = "{\"key\":\"header\",\"value\":{\"summary\":\"rm\"}}\n"
+                      "{\"key\":\"deletedFolder\",\"value\":{\"path\":\"dir\"}}\n";
+    g_autoptr(Reply) reply = hub_commit (hub, "alice/refs", hub->alice, del);
+    g_autoptr(Reply) tree = NULL;
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    tree = hub_call (hub, "GET", "/api/models/alice/refs/tree/main?recursive=true", NULL, NULL, NULL, 0);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (tree->json)), ==, 1);
+  }
+
+  /* The main branch stays. */
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "DELETE", "/api/models/alice/refs/branch/main", hub->alice,
+                                       NULL, NULL, 0);
+    g_assert_cmpuint (reply->status, ==, 403);
+  }
+}
+
+static void
+test_listing_and_settings (Hub           *hub,
+                           gconstpointer  data)
+{
+  g_autofree char *next = NULL;
+  guint total = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"name\":\"model-%u\"}", i);
+      hub_create_repo (hub, hub->alice, body);
+    }
+  hub_create_repo (hub, hub->bob, "{\"name\":\"other\"}");
+
+  /* Pages of two, followed through Link until there is none. */
+  next = g_strdup ("/api/models?author=alice&limit=2");
+  while (next != NULL)
+    {
+      g_autoptr(Reply) reply = hub_call (hub, "GET", next, NULL, NULL, NULL, 0);
+      const char *link = soup_message_headers_get_one (reply->headers, "Link");
+
+      g_assert_cmpuint (reply->status, ==, 200);
+      total += json_array_get_length (json_node_get_array (reply->json));
+      g_clear_pointer (&next, g_free);
+      if (link != NULL)
+        {
+          g_assert_true (g_str_has_prefix (link, "<http://"));
+          next = g_strndup (link + 1, strchr (link, '>') - link - 1);
+        }
+    }
+  g_assert_cmpuint (total, ==, 5);
+
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "GET", "/api/models?search=model-3", NULL, NULL, NULL, 0);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (reply->json)), ==, 1);
+  }
+
+  /* Settings: private, then gated. */
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "PUT", "/api/models/alice/model-1/settings", hub->alice, NULL,
+                                       "{\"visibility\":\"private\",\"gated\":\"manual\"}", -1);
+    g_autoptr(Reply) anon = hub_call (hub, "GET", "/api/models/alice/model-1", NULL, NULL, NULL, 0);
+    g_autoptr(Reply) mine = hub_call (hub, "GET", "/api/models/alice/model-1", hub->alice, NULL, NULL, 0);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpuint (anon->status, ==, 401);
+    g_assert_cmpstr (reply_string (mine, "gated"), ==, "manual");
+  }
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "PUT", "/api/models/alice/model-2/settings", hub->bob, NULL,
+                                       "{\"private\":true}", -1);
+    g_autoptr(Reply) bad = hub_call (hub, "PUT", "/api/models/alice/model-2/settings", hub->alice, NULL,
+                                     "{\"gated\":\"sometimes\"}", -1);
+    g_assert_cmpuint (reply->status, ==, 403);
+    g_assert_cmpuint (bad->status, ==, 400);
+  }
+
+  /* Deleting: the repository is gone, its name free again. */
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "DELETE", "/api/repos/delete", hub->alice, NULL,
+                                       "{\"name\":\"model-4\",\"type\":\"model\"}", -1);
+    g_autoptr(Reply) gone = hub_call (hub, "GET", "/api/models/alice/model-4", hub->alice, NULL, NULL, 0);
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpuint (gone->status, ==, 404);
+    hub_create_repo (hub, hub->alice, "{\"name\":\"model-4\"}");
+  }
+}
+
+static void
+test_paths_info_and_raw (Hub           *hub,
+                         gconstpointer  data)
+{
+  g_autofree char *op = file_op ("a b/é.txt", "hello");
+  g_autofree char *payload = ndjson_commit ("unicode", NULL, op);
+
+  hub_create_repo (hub, hub->alice, "{\"name\":\"pi\"}");
+  {
+    g_autoptr(Reply) reply = hub_commit (hub, "alice/pi", hub->alice, payload);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+
+  /* The form body huggingface_hub sends, with a path that does not exist. */
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "POST", "/api/models/alice/pi/paths-info/main", NULL,
+                                       "application/x-www-form-urlencoded",
+                                       "paths=a+b%2F%C3%A9.txt&paths=nope&paths=a+b&expand=true", -1);
+    JsonArray *entries = json_node_get_array (reply->json);
+    JsonObject *file;
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpuint (json_array_get_length (entries), ==, 2);
+    file = json_array_get_object_element (entries, 0);
+    g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, "a b/é.txt");
+    g_assert_cmpint (json_object_get_int_member (file, "size"), ==, 5);
+    g_assert_true (json_object_has_member (file, "lastCommit"));
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 1), "type"),
+                     ==, "directory");
+  }
+
+  /* HEAD answers with the headers and no body. */
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "HEAD", "/alice/pi/resolve/main/a%20b/%C3%A9.txt", NULL, NULL, NULL, 0);
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpint (soup_message_headers_get_content_length (reply->headers), ==, 5);
+    g_assert_nonnull (soup_message_headers_get_one (reply->headers, "ETag"));
+    g_assert_nonnull (soup_message_headers_get_one (reply->headers, "X-Repo-Commit"));
+    g_assert_cmpuint (g_bytes_get_size (reply->body), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +721,9 @@ main (int   argc,
   ADD ("/server/api/stale-parent", test_stale_parent);
   ADD ("/server/api/validate-yaml", test_validate_yaml);
   ADD ("/server/api/card-data-and-moves", test_card_data_and_moves);
+  ADD ("/server/api/refs-tags-prs", test_refs_tags_prs);
+  ADD ("/server/api/listing-and-settings", test_listing_and_settings);
+  ADD ("/server/api/paths-info-and-raw", test_paths_info_and_raw);
 #undef ADD
 
   return g_test_run ();
