@@ -10,7 +10,11 @@
 #include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <unistd.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "vitrine-accounts.h"
 #include "vitrine-server.h"
@@ -35,7 +39,10 @@ serve (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   int port = 0;
+  gboolean register_hub = FALSE;
+  g_autofree char *discovery = NULL;
   GOptionEntry entries[] = {
+    { "register", 0, 0, G_OPTION_ARG_NONE, &register_hub, N_("Tell Vitrine and vitrine-cli on this computer where the hub is"), NULL },
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where repositories are stored"), N_("DIR") },
     { "host", 0, 0, G_OPTION_ARG_STRING, &host, N_("Address to listen on (default 127.0.0.1)"), N_("ADDRESS") },
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (default 0: pick a free one)"), N_("PORT") },
@@ -80,6 +87,35 @@ serve (int    argc,
     }
 
   url = vitrine_server_dup_url (server);
+
+  /* The discovery file: $XDG_RUNTIME_DIR/vitrine/local-hub.json, private. */
+  if (register_hub)
+    {
+      g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "vitrine", NULL);
+      g_autofree char *abs_data = g_canonicalize_filename (data_dir, NULL);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, url);
+      json_builder_set_member_name (builder, "pid");
+      json_builder_add_int_value (builder, getpid ());
+      json_builder_set_member_name (builder, "dataDir");
+      json_builder_add_string_value (builder, abs_data);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      discovery = g_build_filename (dir, "local-hub.json", NULL);
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          !g_file_set_contents_full (discovery, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+        {
+          g_printerr ("vitrine-hub: %s\n", error != NULL ? error->message : g_strerror (errno));
+          return 1;
+        }
+    }
+
   g_print ("%s\n", url);
   fflush (stdout);
 
@@ -88,6 +124,8 @@ serve (int    argc,
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
+  if (discovery != NULL)
+    g_unlink (discovery);
   return 0;
 }
 

@@ -1,0 +1,759 @@
+/* vitrine-cli.c — `vitrine-cli`, a thin front end to the repo service layer
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+
+#include "vitrine-cli.h"
+#include "vitrine-client.h"
+#include "vitrine-credentials.h"
+#include "vitrine-error.h"
+#include "vitrine-publish.h"
+
+typedef struct
+{
+  char            *endpoint;
+  char            *token;
+  char            *type_s;
+  char            *revision;
+  char            *message;
+  char            *branch;
+  char            *sdk;
+  char            *to;
+  char            *from;
+  char           **includes;
+  char           **excludes;
+  gboolean         private_;
+  gboolean         pr;
+  gboolean         keep_remote;
+  int              parallel;
+  VitrineRepoType  type;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->endpoint);
+  if (o->token != NULL)
+    memset (o->token, 0, strlen (o->token));
+  g_free (o->token);
+  g_free (o->type_s);
+  g_free (o->revision);
+  g_free (o->message);
+  g_free (o->branch);
+  g_free (o->sdk);
+  g_free (o->to);
+  g_free (o->from);
+  g_strfreev (o->includes);
+  g_strfreev (o->excludes);
+}
+
+static void
+usage (void)
+{
+  g_printerr ("%s\n%s", _("Usage:"),
+              "  vitrine-cli [--endpoint URL] [--token TOKEN] COMMAND ...\n"
+              "\n"
+              "  login [--token TOKEN]\n"
+              "  whoami\n"
+              "  create REPO [--type model|dataset|space] [--sdk SDK] [--private]\n"
+              "  upload DIR REPO [-m MESSAGE] [--include P] [--exclude P] [--branch B] [--pr] [--private]\n"
+              "                  [--keep-remote] [--parallel N]\n"
+              "  download REPO [--revision R] [--to DIR]\n"
+              "  log REPO [--revision R]\n"
+              "  refs REPO\n"
+              "  tag REPO NAME [--revision R] [-m MESSAGE]\n"
+              "  branch REPO NAME [--from R]\n"
+              "  delete REPO\n");
+}
+
+/* Says what went wrong and what to do, without any secret. */
+static int
+fail (const GError *error,
+      const char   *what)
+{
+  g_autofree char *message = vitrine_credentials_scrub (error->message);
+  const char *hint = NULL;
+
+  if (error->domain == VITRINE_ERROR)
+    switch ((VitrineErrorCode) error->code)
+      {
+      case VITRINE_ERROR_UNAUTHORIZED:
+        hint = _("Sign in with “vitrine-cli login”, or set HF_TOKEN.");
+        break;
+      case VITRINE_ERROR_FORBIDDEN:
+        hint = _("Your token cannot do this here: use a token with the write role, on a repository you may write to.");
+        break;
+      case VITRINE_ERROR_REPO_NOT_FOUND:
+        hint = _("Check the repository’s name and your token, or create it with “vitrine-cli create”.");
+        break;
+      case VITRINE_ERROR_REVISION_NOT_FOUND:
+        hint = _("See the branches and tags with “vitrine-cli refs”.");
+        break;
+      case VITRINE_ERROR_CONFLICT:
+        hint = _("The name is taken: choose another one.");
+        break;
+      case VITRINE_ERROR_PRECONDITION_FAILED:
+        hint = _("Someone else changed the repository: run the command again.");
+        break;
+      case VITRINE_ERROR_RATE_LIMITED:
+        hint = _("Wait a little, then try again.");
+        break;
+      case VITRINE_ERROR_FAILED:
+      case VITRINE_ERROR_INVALID_ARGUMENT:
+      case VITRINE_ERROR_INVALID_PATH:
+      case VITRINE_ERROR_INVALID_REPO_ID:
+      case VITRINE_ERROR_NOT_FOUND:
+      case VITRINE_ERROR_ENTRY_NOT_FOUND:
+      case VITRINE_ERROR_GATED:
+      case VITRINE_ERROR_TOO_LARGE:
+      case VITRINE_ERROR_SERVER:
+      case VITRINE_ERROR_PROTOCOL:
+      default:
+        break;
+      }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_printerr ("vitrine-cli: %s\n", _("Stopped. Run the same command again to go on where it stopped."));
+      return 130;
+    }
+  else if (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_CONNECTION_REFUSED)
+    hint = _("Check the address and your network; for this computer’s hub, start Vitrine.");
+
+  if (what != NULL)
+    g_printerr ("vitrine-cli: %s: %s\n", what, message);
+  else
+    g_printerr ("vitrine-cli: %s\n", message);
+  if (hint != NULL)
+    g_printerr ("  %s\n", hint);
+  return 1;
+}
+
+/* The local hub Vitrine runs, found through its discovery file. */
+static char *
+local_hub_url (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (vitrine_json_string (json_node_get_object (root), "url"));
+}
+
+static VitrineClient *
+make_client (Options  *o,
+             GError  **error)
+{
+  g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
+  g_autofree char *token = NULL;
+
+  if (endpoint == NULL)
+    endpoint = local_hub_url ();
+  if (endpoint == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("No hub to talk to: give --endpoint URL (or set HF_ENDPOINT), or start Vitrine, which runs this computer’s hub."));
+      return NULL;
+    }
+  token = vitrine_credentials_lookup_token (endpoint, o->token, NULL);
+  return vitrine_client_new (endpoint, token);
+}
+
+static gboolean
+parse (Options       *o,
+       int           *argc,
+       char        ***argv,
+       GError       **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  GOptionEntry entries[] = {
+    { "endpoint", 0, 0, G_OPTION_ARG_STRING, &o->endpoint, N_("The hub to talk to (default: HF_ENDPOINT, else this computer’s hub)"), N_("URL") },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &o->token, N_("An access token (default: HF_TOKEN, else the stored one)"), N_("TOKEN") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &o->type_s, N_("model, dataset or space"), N_("TYPE") },
+    { "revision", 'r', 0, G_OPTION_ARG_STRING, &o->revision, N_("A branch, tag or commit"), N_("REVISION") },
+    { "message", 'm', 0, G_OPTION_ARG_STRING, &o->message, N_("The commit or tag message"), N_("MESSAGE") },
+    { "branch", 'b', 0, G_OPTION_ARG_STRING, &o->branch, N_("The branch to publish to"), N_("BRANCH") },
+    { "sdk", 0, 0, G_OPTION_ARG_STRING, &o->sdk, N_("A Space’s SDK: gradio, docker, static or streamlit"), N_("SDK") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &o->to, N_("Download into this folder instead of the Hub cache"), N_("DIR") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("Where a new branch starts"), N_("REVISION") },
+    { "include", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->includes, N_("Publish only files matching this pattern"), N_("PATTERN") },
+    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->excludes, N_("Leave out files matching this pattern"), N_("PATTERN") },
+    { "private", 0, 0, G_OPTION_ARG_NONE, &o->private_, N_("Make a new repository private"), NULL },
+    { "pr", 0, 0, G_OPTION_ARG_NONE, &o->pr, N_("Open a pull request instead of committing to the branch"), NULL },
+    { "keep-remote", 0, 0, G_OPTION_ARG_NONE, &o->keep_remote, N_("Keep files on the server that the folder no longer has"), NULL },
+    { "parallel", 0, 0, G_OPTION_ARG_INT, &o->parallel, N_("Uploads at the same time (default 4)"), N_("N") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (o->type_s != NULL && !vitrine_repo_type_from_string (o->type_s, &o->type))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--type is model, dataset or space, not “%s”."), o->type_s);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+human_size (guint64 bytes)
+{
+  return g_format_size (bytes);
+}
+
+/* ---- upload ----------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean  tty;
+  GMutex    lock;
+  int       last_phase;
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+  VitrinePublishResult result;
+} Upload;
+
+static const char *
+phase_name (VitrinePublishPhase phase)
+{
+  switch (phase)
+    {
+    case VITRINE_PUBLISH_PHASE_SCANNING:
+      return _("Looking at the folder");
+    case VITRINE_PUBLISH_PHASE_HASHING:
+      return _("Checking files");
+    case VITRINE_PUBLISH_PHASE_UPLOADING:
+      return _("Uploading large files");
+    case VITRINE_PUBLISH_PHASE_COMMITTING:
+      return _("Committing");
+    case VITRINE_PUBLISH_PHASE_DONE:
+    default:
+      return _("Done");
+    }
+}
+
+static void
+upload_progress_cb (const VitrinePublishProgress *p,
+                    gpointer                      user_data)
+{
+  Upload *up = user_data;
+
+  g_mutex_lock (&up->lock);
+  if (up->tty)
+    {
+      double fraction = p->bytes_total > 0 ? (double) p->bytes_done / p->bytes_total : 0;
+      int filled = (int) (fraction * 30);
+      g_autofree char *done = human_size (p->bytes_done);
+      g_autofree char *total = human_size (p->bytes_total);
+      g_autofree char *rate = human_size ((guint64) p->bytes_per_second);
+      char bar[31];
+
+      for (int i = 0; i < 30; i++)
+        bar[i] = i < filled ? '#' : '.';
+      bar[30] = '\0';
+      if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
+        g_printerr ("\r\033[K");
+      else if (p->seconds_left >= 0)
+        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %ds left", phase_name (p->phase), bar,
+                    (int) (fraction * 100), done, total, rate, (int) (p->seconds_left + 0.5));
+      else
+        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s", phase_name (p->phase), bar,
+                    (int) (fraction * 100), done, total);
+    }
+  else if ((int) p->phase != up->last_phase)
+    {
+      g_autofree char *total = human_size (p->bytes_total);
+
+      if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
+        ;
+      else if (p->files_total > 0)
+        g_printerr ("%s: %u files, %s\n", phase_name (p->phase), p->files_total, total);
+      else
+        g_printerr ("%s\n", phase_name (p->phase));
+    }
+  up->last_phase = p->phase;
+  g_mutex_unlock (&up->lock);
+}
+
+static void
+upload_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Upload *up = user_data;
+
+  up->ok = vitrine_publisher_run_finish (VITRINE_PUBLISHER (source), result, &up->result, &up->error);
+  g_main_loop_quit (up->loop);
+}
+
+static gboolean
+interrupt_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+cmd_upload (Options  *o,
+            char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(VitrinePublisher) publisher = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Upload up = { 0 };
+  guint sigint, sigterm;
+
+  if (g_strv_length (args) != 2)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL)
+    return fail (error, NULL);
+
+  publisher = vitrine_publisher_new (client, o->type, args[1], args[0]);
+  vitrine_publisher_set_branch (publisher, o->branch);
+  vitrine_publisher_set_message (publisher, o->message, NULL);
+  vitrine_publisher_set_create_pr (publisher, o->pr);
+  vitrine_publisher_set_private (publisher, o->private_);
+  vitrine_publisher_set_sdk (publisher, o->sdk);
+  vitrine_publisher_set_delete_remote (publisher, !o->keep_remote);
+  if (o->parallel > 0)
+    vitrine_publisher_set_parallel (publisher, o->parallel);
+  for (guint i = 0; o->includes != NULL && o->includes[i] != NULL; i++)
+    vitrine_publisher_add_include (publisher, o->includes[i]);
+  for (guint i = 0; o->excludes != NULL && o->excludes[i] != NULL; i++)
+    vitrine_publisher_add_exclude (publisher, o->excludes[i]);
+
+  up.tty = isatty (STDERR_FILENO);
+  up.last_phase = -1;
+  up.loop = loop;
+  g_mutex_init (&up.lock);
+  vitrine_publisher_set_progress_func (publisher, upload_progress_cb, &up);
+
+  sigint = g_unix_signal_add (SIGINT, interrupt_cb, cancellable);
+  sigterm = g_unix_signal_add (SIGTERM, interrupt_cb, cancellable);
+  vitrine_publisher_run_async (publisher, cancellable, upload_done_cb, &up);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+
+  if (up.tty)
+    g_printerr ("\r\033[K");
+  if (!up.ok)
+    {
+      int status = fail (up.error, NULL);
+      g_clear_error (&up.error);
+      g_mutex_clear (&up.lock);
+      return status;
+    }
+
+  if (up.result.commit_id == NULL)
+    g_print (_("Nothing changed: %s already has this folder (%u files).\n"), args[1], up.result.unchanged);
+  else
+    {
+      g_autofree char *sent = human_size (up.result.bytes_uploaded);
+
+      g_print (_("Published %s: %u added, %u changed, %u deleted, %u unchanged; %s of large files sent.\n"),
+               args[1], up.result.added, up.result.changed, up.result.deleted, up.result.unchanged, sent);
+      g_print ("%s\n", up.result.commit_id);
+      if (up.result.pr_url != NULL)
+        g_print ("%s\n", up.result.pr_url);
+    }
+  vitrine_publish_result_clear (&up.result);
+  g_mutex_clear (&up.lock);
+  return 0;
+}
+
+/* ---- the other commands ----------------------------------------------- */
+
+static char *
+read_secret (const char *prompt)
+{
+  struct termios old, quiet;
+  char buf[512];
+  gboolean tty = isatty (STDIN_FILENO);
+
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &old);
+      quiet = old;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+  if (fgets (buf, sizeof buf, stdin) == NULL)
+    buf[0] = '\0';
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &old);
+      g_printerr ("\n");
+    }
+  return g_strstrip (g_strdup (buf));
+}
+
+static int
+cmd_login (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(JsonNode) me = NULL;
+  g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
+  g_autofree char *token = NULL;
+  const char *where = NULL;
+
+  if (endpoint == NULL)
+    endpoint = local_hub_url ();
+  if (endpoint == NULL)
+    endpoint = g_strdup (VITRINE_DEFAULT_ENDPOINT);
+  token = o->token != NULL ? g_strdup (o->token) : read_secret (_("Token: "));
+  if (token == NULL || *token == '\0')
+    {
+      g_printerr ("vitrine-cli: %s\n", _("No token given."));
+      return 2;
+    }
+  client = vitrine_client_new (endpoint, token);
+  me = vitrine_client_whoami (client, NULL, &error);
+  if (me == NULL)
+    return fail (error, _("The token was not accepted"));
+  if (!vitrine_credentials_store_token (endpoint, token, &where, &error))
+    return fail (error, NULL);
+  g_print (_("Signed in to %s as %s (token kept in %s).\n"), endpoint,
+           vitrine_json_string (json_node_get_object (me), "name"), where);
+  memset (token, 0, strlen (token));
+  return 0;
+}
+
+static int
+cmd_whoami (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = make_client (o, &error);
+  g_autoptr(JsonNode) me = NULL;
+  JsonObject *object;
+  JsonArray *orgs;
+
+  if (client == NULL)
+    return fail (error, NULL);
+  me = vitrine_client_whoami (client, NULL, &error);
+  if (me == NULL)
+    return fail (error, NULL);
+  object = json_node_get_object (me);
+  g_print ("%s\n", vitrine_json_string (object, "name"));
+  orgs = vitrine_json_array (object, "orgs");
+  for (guint i = 0; orgs != NULL && i < json_array_get_length (orgs); i++)
+    {
+      JsonNode *org = json_array_get_element (orgs, i);
+      if (JSON_NODE_HOLDS_OBJECT (org))
+        g_print ("  %s (%s)\n", vitrine_json_string (json_node_get_object (org), "name"),
+                 vitrine_json_string (json_node_get_object (org), "roleInOrg"));
+    }
+  return 0;
+}
+
+static int
+cmd_create (Options  *o,
+            char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autofree char *url = NULL;
+
+  if (g_strv_length (args) != 1)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL)
+    return fail (error, NULL);
+  url = vitrine_client_create_repo (client, o->type, args[0], o->private_, o->sdk, FALSE, NULL, &error);
+  if (url == NULL)
+    return fail (error, NULL);
+  g_print ("%s\n", url);
+  return 0;
+}
+
+static int
+cmd_delete (Options  *o,
+            char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+
+  if (g_strv_length (args) != 1)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL || !vitrine_client_delete_repo (client, o->type, args[0], NULL, &error))
+    return fail (error, NULL);
+  g_print (_("Deleted %s.\n"), args[0]);
+  return 0;
+}
+
+static void
+download_progress_cb (guint64  done,
+                      guint64  total,
+                      gpointer user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    {
+      g_autofree char *d = human_size (done);
+      g_autofree char *t = human_size (total);
+      g_printerr ("\r\033[K%s / %s", d, t);
+    }
+}
+
+static int
+cmd_download (Options  *o,
+              char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *cache = NULL;
+  gboolean tty = isatty (STDERR_FILENO);
+
+  if (g_strv_length (args) != 1)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL)
+    return fail (error, NULL);
+  if (o->to == NULL)
+    {
+      const char *hub_cache = g_getenv ("HF_HUB_CACHE");
+      const char *hf_home = g_getenv ("HF_HOME");
+
+      if (hub_cache != NULL && *hub_cache != '\0')
+        cache = g_strdup (hub_cache);
+      else if (hf_home != NULL && *hf_home != '\0')
+        cache = g_build_filename (hf_home, "hub", NULL);
+      else
+        cache = g_build_filename (g_get_user_cache_dir (), "huggingface", "hub", NULL);
+    }
+  folder = vitrine_client_download_snapshot (client, o->type, args[0], o->revision, o->to, cache,
+                                             download_progress_cb, GINT_TO_POINTER (tty), NULL, &error);
+  if (tty)
+    g_printerr ("\r\033[K");
+  if (folder == NULL)
+    return fail (error, NULL);
+  g_print ("%s\n", folder);
+  return 0;
+}
+
+static int
+cmd_log (Options  *o,
+         char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  guint total = 0;
+
+  if (g_strv_length (args) != 1)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL)
+    return fail (error, NULL);
+  for (guint page = 0; ; page++)
+    {
+      g_autoptr(GListStore) commits = vitrine_client_list_commits (client, o->type, args[0], o->revision,
+                                                                   page, 100, &total, NULL, &error);
+      guint n;
+
+      if (commits == NULL)
+        return fail (error, NULL);
+      n = g_list_model_get_n_items (G_LIST_MODEL (commits));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(VitrineCommit) commit = g_list_model_get_item (G_LIST_MODEL (commits), i);
+          g_print ("%.12s  %s  %-12s  %s\n", vitrine_commit_get_id (commit),
+                   vitrine_commit_get_date (commit) != NULL ? vitrine_commit_get_date (commit) : "",
+                   vitrine_commit_get_author (commit) != NULL ? vitrine_commit_get_author (commit) : "",
+                   vitrine_commit_get_title (commit) != NULL ? vitrine_commit_get_title (commit) : "");
+        }
+      if (n == 0 || (page + 1) * 100 >= total)
+        break;
+    }
+  return 0;
+}
+
+static int
+cmd_refs (Options  *o,
+          char    **args)
+{
+  static const char *kinds[] = { "branch", "tag", "convert", "pr" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(GListStore) refs = NULL;
+
+  if (g_strv_length (args) != 1)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL)
+    return fail (error, NULL);
+  refs = vitrine_client_list_refs (client, o->type, args[0], TRUE, NULL, &error);
+  if (refs == NULL)
+    return fail (error, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (refs)); i++)
+    {
+      g_autoptr(VitrineRef) ref = g_list_model_get_item (G_LIST_MODEL (refs), i);
+      g_print ("%-7s %-30s %s\n", kinds[vitrine_ref_get_kind (ref)], vitrine_ref_get_name (ref),
+               vitrine_ref_get_target (ref));
+    }
+  return 0;
+}
+
+static int
+cmd_tag (Options  *o,
+         char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+
+  if (g_strv_length (args) != 2)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL ||
+      !vitrine_client_create_tag (client, o->type, args[0], o->revision, args[1], o->message, NULL, &error))
+    return fail (error, NULL);
+  g_print (_("Tagged %s as %s.\n"), o->revision != NULL ? o->revision : "main", args[1]);
+  return 0;
+}
+
+static int
+cmd_branch (Options  *o,
+            char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+
+  if (g_strv_length (args) != 2)
+    {
+      usage ();
+      return 2;
+    }
+  client = make_client (o, &error);
+  if (client == NULL ||
+      !vitrine_client_create_branch (client, o->type, args[0], args[1], o->from, NULL, &error))
+    return fail (error, NULL);
+  g_print (_("Created branch %s.\n"), args[1]);
+  return 0;
+}
+
+static int
+cmd_check_id (char **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ns = NULL;
+  g_autofree char *name = NULL;
+
+  if (g_strv_length (args) != 1)
+    {
+      usage ();
+      return 2;
+    }
+  if (!vitrine_repo_id_parse (args[0], &ns, &name, &error))
+    {
+      g_printerr ("vitrine-cli: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%s/%s\n", ns, name);
+  return 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+int
+vitrine_cli_run (int    argc,
+                 char **argv)
+{
+  g_auto(Options) o = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *command;
+  char **args;
+  int status;
+
+  if (argc == 2 && g_strcmp0 (argv[1], "--version") == 0)
+    {
+      g_print ("vitrine-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (!parse (&o, &argc, &argv, &error))
+    {
+      g_printerr ("vitrine-cli: %s\n", error->message);
+      return 2;
+    }
+  if (argc < 2)
+    {
+      usage ();
+      return 2;
+    }
+  command = argv[1];
+  args = argv + 2;
+
+  if (g_str_equal (command, "login"))
+    status = cmd_login (&o);
+  else if (g_str_equal (command, "whoami"))
+    status = cmd_whoami (&o);
+  else if (g_str_equal (command, "create"))
+    status = cmd_create (&o, args);
+  else if (g_str_equal (command, "upload"))
+    status = cmd_upload (&o, args);
+  else if (g_str_equal (command, "download"))
+    status = cmd_download (&o, args);
+  else if (g_str_equal (command, "log"))
+    status = cmd_log (&o, args);
+  else if (g_str_equal (command, "refs"))
+    status = cmd_refs (&o, args);
+  else if (g_str_equal (command, "tag"))
+    status = cmd_tag (&o, args);
+  else if (g_str_equal (command, "branch"))
+    status = cmd_branch (&o, args);
+  else if (g_str_equal (command, "delete"))
+    status = cmd_delete (&o, args);
+  else if (g_str_equal (command, "check-id"))
+    status = cmd_check_id (args);
+  else
+    {
+      usage ();
+      status = 2;
+    }
+  return status;
+}

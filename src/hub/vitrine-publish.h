@@ -1,0 +1,103 @@
+/* vitrine-publish.h — publish a folder to a repository
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vitrine-client.h"
+
+G_BEGIN_DECLS
+
+#define VITRINE_TYPE_PUBLISHER (vitrine_publisher_get_type ())
+
+G_DECLARE_FINAL_TYPE (VitrinePublisher, vitrine_publisher, VITRINE, PUBLISHER, GObject)
+
+typedef enum
+{
+  VITRINE_PUBLISH_PHASE_SCANNING,
+  VITRINE_PUBLISH_PHASE_HASHING,
+  VITRINE_PUBLISH_PHASE_UPLOADING,
+  VITRINE_PUBLISH_PHASE_COMMITTING,
+  VITRINE_PUBLISH_PHASE_DONE,
+} VitrinePublishPhase;
+
+typedef struct
+{
+  VitrinePublishPhase  phase;
+  guint                files_total;
+  guint                files_done;
+  guint64              bytes_total;
+  guint64              bytes_done;
+  double               bytes_per_second;
+  double               seconds_left;     /* < 0 when unknown */
+  const char          *current_path;
+} VitrinePublishProgress;
+
+typedef struct
+{
+  guint     added;
+  guint     changed;
+  guint     unchanged;
+  guint     deleted;
+  guint     commits;
+  guint64   bytes_uploaded;   /* large files actually sent */
+  guint64   bytes_hashed;     /* file content read to hash it */
+  char     *commit_id;        /* the last commit, or NULL when nothing changed */
+  char     *pr_url;
+} VitrinePublishResult;
+
+typedef void (*VitrinePublishProgressFunc) (const VitrinePublishProgress *progress,
+                                            gpointer                      user_data);
+
+VitrinePublisher *vitrine_publisher_new            (VitrineClient     *client,
+                                                    VitrineRepoType    type,
+                                                    const char        *repo_id,
+                                                    const char        *folder);
+void              vitrine_publisher_set_branch     (VitrinePublisher  *self,
+                                                    const char        *branch);
+void              vitrine_publisher_set_message    (VitrinePublisher  *self,
+                                                    const char        *summary,
+                                                    const char        *description);
+void              vitrine_publisher_set_create_pr  (VitrinePublisher  *self,
+                                                    gboolean           create_pr);
+void              vitrine_publisher_set_private    (VitrinePublisher  *self,
+                                                    gboolean           private_);
+void              vitrine_publisher_set_sdk        (VitrinePublisher  *self,
+                                                    const char        *sdk);
+void              vitrine_publisher_add_include    (VitrinePublisher  *self,
+                                                    const char        *pattern);
+void              vitrine_publisher_add_exclude    (VitrinePublisher  *self,
+                                                    const char        *pattern);
+void              vitrine_publisher_set_delete_remote (VitrinePublisher *self,
+                                                    gboolean           delete_remote);
+void              vitrine_publisher_set_parallel   (VitrinePublisher  *self,
+                                                    guint              parallel);
+void              vitrine_publisher_set_max_operations (VitrinePublisher *self,
+                                                    guint              max_operations);
+void              vitrine_publisher_set_hash_cache (VitrinePublisher  *self,
+                                                    const char        *cache_file);
+void              vitrine_publisher_set_progress_func (VitrinePublisher *self,
+                                                    VitrinePublishProgressFunc func,
+                                                    gpointer           user_data);
+
+gboolean          vitrine_publisher_run            (VitrinePublisher      *self,
+                                                    VitrinePublishResult  *result,
+                                                    GCancellable          *cancellable,
+                                                    GError               **error);
+void              vitrine_publish_result_clear     (VitrinePublishResult  *result);
+
+void              vitrine_publisher_run_async      (VitrinePublisher      *self,
+                                                    GCancellable          *cancellable,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data);
+gboolean          vitrine_publisher_run_finish     (VitrinePublisher      *self,
+                                                    GAsyncResult          *result,
+                                                    VitrinePublishResult  *out,
+                                                    GError               **error);
+
+G_END_DECLS
