@@ -290,6 +290,10 @@ vitrine_client_send (VitrineClient        *self,
           if (stream == NULL)
             return NULL;
           soup_message_set_request_body (msg, content_type, stream, body_length);
+          /* On a reused connection that breaks, libsoup would send the
+           * message again by itself, without its consumed body; a fresh
+           * connection leaves the retry to us, with the body reopened. */
+          soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION);
         }
 
       answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);

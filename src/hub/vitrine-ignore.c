@@ -265,10 +265,11 @@ match_segment (const char *pattern,
   return *p == '\0';
 }
 
+/* A component of two or more stars alone: any number of folders. */
 static gboolean
 is_any_dirs (const char *part)
 {
-  return part[0] == '*' && part[1] == '*' && part[2] == '\0';
+  return part[0] == '*' && part[1] == '*' && part[strspn (part, "*")] == '\0';
 }
 
 /* The same loop as match_segment(), one level up: `**` components are the

@@ -22,13 +22,92 @@ struct _VitrineSliceStream
 {
   GInputStream          parent_instance;
   int                   fd;
+  guint64               start;
+  guint64               length;
   guint64               offset;
   guint64               remaining;
   VitrineSliceReadFunc  on_read;
   gpointer              user_data;
 };
 
-G_DEFINE_FINAL_TYPE (VitrineSliceStream, vitrine_slice_stream, G_TYPE_INPUT_STREAM)
+static void vitrine_slice_stream_seekable_init (GSeekableIface *iface);
+
+/* Seekable, so a request that libsoup sends again starts from the top. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (VitrineSliceStream, vitrine_slice_stream, G_TYPE_INPUT_STREAM,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_SEEKABLE, vitrine_slice_stream_seekable_init))
+
+static goffset
+vitrine_slice_stream_tell (GSeekable *seekable)
+{
+  VitrineSliceStream *self = VITRINE_SLICE_STREAM (seekable);
+
+  return self->offset - self->start;
+}
+
+static gboolean
+vitrine_slice_stream_can_seek (GSeekable *seekable)
+{
+  return TRUE;
+}
+
+static gboolean
+vitrine_slice_stream_seek (GSeekable     *seekable,
+                           goffset        offset,
+                           GSeekType      type,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  VitrineSliceStream *self = VITRINE_SLICE_STREAM (seekable);
+  gint64 target;
+
+  switch (type)
+    {
+    case G_SEEK_CUR:
+      target = (gint64) (self->offset - self->start) + offset;
+      break;
+    case G_SEEK_END:
+      target = (gint64) self->length + offset;
+      break;
+    case G_SEEK_SET:
+    default:
+      target = offset;
+      break;
+    }
+  if (target < 0 || (guint64) target > self->length)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Invalid seek"));
+      return FALSE;
+    }
+  self->offset = self->start + target;
+  self->remaining = self->length - target;
+  return TRUE;
+}
+
+static gboolean
+vitrine_slice_stream_can_truncate (GSeekable *seekable)
+{
+  return FALSE;
+}
+
+static gboolean
+vitrine_slice_stream_truncate (GSeekable     *seekable,
+                               goffset        offset,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Cannot truncate"));
+  return FALSE;
+}
+
+static void
+vitrine_slice_stream_seekable_init (GSeekableIface *iface)
+{
+  iface->tell = vitrine_slice_stream_tell;
+  iface->can_seek = vitrine_slice_stream_can_seek;
+  iface->seek = vitrine_slice_stream_seek;
+  iface->can_truncate = vitrine_slice_stream_can_truncate;
+  iface->truncate_fn = vitrine_slice_stream_truncate;
+}
 
 static gssize
 vitrine_slice_stream_read (GInputStream  *stream,
@@ -135,6 +214,8 @@ vitrine_slice_stream_new (const char            *path,
   posix_fadvise (fd, offset, length, POSIX_FADV_SEQUENTIAL);
   self = g_object_new (VITRINE_TYPE_SLICE_STREAM, NULL);
   self->fd = fd;
+  self->start = offset;
+  self->length = length;
   self->offset = offset;
   self->remaining = length;
   self->on_read = on_read;

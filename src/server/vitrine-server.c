@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
@@ -44,7 +45,88 @@ struct _VitrineServer
   guint       port;
   GThreadPool *pool;
   int         lock_fd;
+
+  /* Faults to inject, for tests only (VITRINE_HUB_FAULTS). */
+  guint64     drop_upload_after;
+  int         drop_upload_count;
+  GPtrArray  *status_faults;
 };
+
+typedef struct
+{
+  guint  status;
+  char  *path_part;
+  int    count;
+  char  *retry_after;
+} StatusFault;
+
+static void
+status_fault_free (StatusFault *fault)
+{
+  g_free (fault->path_part);
+  g_free (fault->retry_after);
+  g_free (fault);
+}
+
+/* VITRINE_HUB_FAULTS, for tests: rules separated by ";",
+ *   drop-upload:BYTES:COUNT            cut the next COUNT uploads after BYTES
+ *   status:CODE:PATH_PART:COUNT[:SECS] answer CODE (Retry-After SECS) to the
+ *                                      next COUNT requests whose path holds PATH_PART
+ */
+static void
+parse_faults (VitrineServer *self,
+              const char    *spec)
+{
+  g_auto(GStrv) rules = g_strsplit (spec, ";", 32);
+
+  for (guint i = 0; rules[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (rules[i], ":", 6);
+      guint n = g_strv_length (f);
+
+      if (n == 3 && g_str_equal (f[0], "drop-upload"))
+        {
+          self->drop_upload_after = g_ascii_strtoull (f[1], NULL, 10);
+          self->drop_upload_count = atoi (f[2]);
+        }
+      else if ((n == 4 || n == 5) && g_str_equal (f[0], "status"))
+        {
+          StatusFault *fault = g_new0 (StatusFault, 1);
+
+          fault->status = atoi (f[1]);
+          fault->path_part = g_strdup (f[2]);
+          fault->count = atoi (f[3]);
+          fault->retry_after = n == 5 ? g_strdup (f[4]) : NULL;
+          g_ptr_array_add (self->status_faults, fault);
+        }
+      else if (*rules[i] != '\0')
+        g_warning ("Unknown fault rule: %s", rules[i]);
+    }
+  g_message ("Injecting faults: %s", spec);
+}
+
+/* Whether to answer this request with an injected error. */
+static gboolean
+inject_status (VitrineServer     *self,
+               SoupServerMessage *msg,
+               const char        *path)
+{
+  for (guint i = 0; i < self->status_faults->len; i++)
+    {
+      StatusFault *fault = g_ptr_array_index (self->status_faults, i);
+
+      if (fault->count > 0 && strstr (path, fault->path_part) != NULL)
+        {
+          fault->count--;
+          if (fault->retry_after != NULL)
+            soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                          "Retry-After", fault->retry_after);
+          vitrine_server_reply_error (msg, fault->status, NULL, "Injected fault");
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
 enum {
   PROP_0,
@@ -401,7 +483,9 @@ typedef struct
   VitrineSha256 *sha;           /* basic uploads only */
   gboolean       failed;
   gboolean       done;
+  gboolean       drop;
   int            errsv;
+  SoupServerMessage *msg;
 } Upload;
 
 static void
@@ -432,6 +516,17 @@ upload_got_chunk_cb (SoupServerMessage *msg,
   if (up->received + len > up->expected)
     {
       up->failed = TRUE;
+      return;
+    }
+  /* An injected fault: the connection breaks mid-upload. */
+  if (up->drop && up->received + len >= up->server->drop_upload_after)
+    {
+      GSocket *socket = soup_server_message_get_socket (msg);
+
+      up->failed = TRUE;
+      up->drop = FALSE;
+      if (socket != NULL)
+        g_socket_shutdown (socket, TRUE, TRUE, NULL);
       return;
     }
   if (up->sha != NULL)
@@ -588,6 +683,8 @@ upload_early_cb (SoupServer        *soup,
       early_reply_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Uploads are PUT requests");
       return;
     }
+  if (inject_status (self, msg, path))
+    return;
   if (query == NULL ||
       !vitrine_server_check_capability (self, "upload", oid,
                                         g_hash_table_lookup (query, "size"),
@@ -629,6 +726,7 @@ upload_early_cb (SoupServer        *soup,
       g_autofree char *message =
         g_strdup_printf ("Expected %" G_GUINT64_FORMAT " bytes, the request announces %" G_GOFFSET_FORMAT,
                          expected, content_length);
+
       early_reply_error (msg, SOUP_STATUS_BAD_REQUEST, message);
       return;
     }
@@ -639,6 +737,11 @@ upload_early_cb (SoupServer        *soup,
   up = g_new0 (Upload, 1);
   up->server = self;
   up->fd = -1;
+  if (self->drop_upload_count > 0)
+    {
+      self->drop_upload_count--;
+      up->drop = TRUE;
+    }
   up->oid = g_strdup (oid);
   up->expected = expected;
   if (part == 0)
@@ -969,6 +1072,8 @@ main_handler_cb (SoupServer        *soup,
   /* Answered already, before its body (too large). */
   if (soup_server_message_get_status (msg) != 0)
     return;
+  if (inject_status (self, msg, path))
+    return;
 
   req = g_new0 (VitrineRequest, 1);
   req->server = g_object_ref (self);
@@ -1067,6 +1172,7 @@ vitrine_server_finalize (GObject *object)
   g_clear_pointer (&self->url, g_free);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
+  g_clear_pointer (&self->status_faults, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vitrine_server_parent_class)->finalize (object);
 }
@@ -1131,6 +1237,7 @@ vitrine_server_init (VitrineServer *self)
 {
   vitrine_store_init ();
   self->lock_fd = -1;
+  self->status_faults = g_ptr_array_new_with_free_func ((GDestroyNotify) status_fault_free);
 
   self->soup = soup_server_new ("server-header", "vitrine-hub/" PACKAGE_VERSION " ", NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
@@ -1272,12 +1379,15 @@ vitrine_server_listen (VitrineServer  *self,
         if (self->lock_fd >= 0)
           close (self->lock_fd);
         self->lock_fd = -1;
+  self->status_faults = g_ptr_array_new_with_free_func ((GDestroyNotify) status_fault_free);
         return FALSE;
       }
   }
   if (!load_secret (self, error))
     return FALSE;
   clean_tmp (self->tmp_dir);
+  if (g_getenv ("VITRINE_HUB_FAULTS") != NULL)
+    parse_faults (self, g_getenv ("VITRINE_HUB_FAULTS"));
   vitrine_store_recover (self->data_dir);
 
   address = g_inet_socket_address_new (inet, port);

@@ -11,14 +11,11 @@
 // huggingface.co. The tests run in order (node:test runs the top-level tests
 // of a file one after the other) and share the repositories they create.
 
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFile } from "node:child_process";
-import { createCipheriv, createHash } from "node:crypto";
-import { lstat, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { lstat, mkdtemp, readFile, realpath } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 
 import {
   HubApiError,
@@ -42,13 +39,26 @@ import {
   whoAmI,
 } from "@huggingface/hub";
 
-const execFileP = promisify(execFile);
+import {
+  MiB,
+  assertBytes,
+  blobBytes,
+  collect,
+  gitBlobSha1,
+  hubTest,
+  installFetchGuard,
+  seededBytes,
+  sha256Hex,
+  startServer,
+  teardown,
+  tokenFrom,
+  vitrineHub,
+} from "./harness.mjs";
 
 /* ------------------------------------------------------------------------ */
 /* Fixtures                                                                  */
 /* ------------------------------------------------------------------------ */
 
-const MiB = 1024 * 1024;
 const enc = new TextEncoder();
 
 const MODEL = "alice/conformance-model";
@@ -57,23 +67,6 @@ const SPACE = "alice/conformance-space";
 const ORG_MODEL = "team/conformance-model";
 const PRIVATE = "alice/conformance-private";
 const DOOMED = "alice/conformance-doomed";
-
-/** Deterministic pseudo-random bytes: AES-128-CTR keystream keyed by the seed. */
-function seededBytes(seed, length) {
-  const key = createHash("sha256").update(seed).digest().subarray(0, 16);
-  const cipher = createCipheriv("aes-128-ctr", key, Buffer.alloc(16));
-  const out = Buffer.concat([cipher.update(Buffer.alloc(length)), cipher.final()]);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-}
-
-function sha256Hex(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** The git blob id of some content: sha1("blob <len>\0" + content). */
-function gitBlobSha1(bytes) {
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
 
 /** The canonical Git LFS pointer file of some content. */
 function lfsPointer(bytes) {
@@ -123,8 +116,7 @@ const mainCommits = []; // commits made on MODEL's main, oldest first: {oid, tit
 const state = {}; // results later tests build on
 
 let capture = null; // when an array, the guarded fetch records requests into it
-let failures = 0;
-let realFetch;
+let restoreFetch;
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -135,56 +127,6 @@ function need(value, what) {
     throw new Error(`precondition missing: ${what} (an earlier test failed)`);
   }
   return value;
-}
-
-/**
- * A test whose failure is counted, so that `after` can show the server log.
- * Each gets its own time limit, so one hung request fails one test only.
- */
-function hubTest(name, options, fn) {
-  if (typeof options === "function") {
-    fn = options;
-    options = {};
-  }
-  test(name, { timeout: 60_000, ...options }, async (t) => {
-    try {
-      await fn(t);
-    } catch (err) {
-      failures++;
-      if (server?.exited && err instanceof Error) {
-        err.message += ` [vitrine-hub exited: code ${server.exitCode}, signal ${server.exitSignal}]`;
-      }
-      throw err;
-    }
-  });
-}
-
-async function collect(iterable) {
-  const out = [];
-  for await (const item of iterable) {
-    out.push(item);
-  }
-  return out;
-}
-
-function toBuffer(bytes) {
-  if (bytes instanceof ArrayBuffer) return Buffer.from(bytes);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** Exact byte comparison that stays readable for 36 MB buffers. */
-function assertBytes(actual, expected, label) {
-  const a = toBuffer(actual);
-  const e = toBuffer(expected);
-  if (a.equals(e)) return;
-  let i = 0;
-  while (i < a.length && i < e.length && a[i] === e[i]) i++;
-  assert.fail(`${label}: got ${a.length} bytes, expected ${e.length}; first difference at offset ${i}`);
-}
-
-async function blobBytes(blob, label) {
-  assert.ok(blob, `${label}: the client returned no blob (the server answered 404 EntryNotFound?)`);
-  return new Uint8Array(await blob.arrayBuffer());
 }
 
 /** Absolute URLs compare after normalisation; anything else as given. */
@@ -232,73 +174,6 @@ async function refsOf(type, name, accessToken) {
   return res.json();
 }
 
-function vitrineHub(...args) {
-  const exe = process.env.VITRINE_HUB_EXE;
-  return execFileP(exe, args, { timeout: 30_000, maxBuffer: 1 << 20 }).then(({ stdout }) => stdout);
-}
-
-function tokenFrom(stdout, what) {
-  const line = stdout
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => /^hf_\S+$/.test(l));
-  assert.ok(line, `${what} printed no token line starting with hf_; stdout was: ${JSON.stringify(stdout)}`);
-  return line;
-}
-
-function startServer(exe, dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(exe, ["serve", "--data-dir", dataDir, "--host", "127.0.0.1", "--port", "0"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const s = { child, exited: false, exitCode: null, exitSignal: null, stderr: "" };
-    s.exitPromise = new Promise((res) => {
-      child.on("exit", (code, signal) => {
-        s.exited = true;
-        s.exitCode = code;
-        s.exitSignal = signal;
-        res();
-      });
-    });
-    let stdout = "";
-    let settled = false;
-    const finish = (err, url) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (err) reject(err);
-      else resolve({ server: s, url });
-    };
-    const timer = setTimeout(
-      () => finish(new Error(`vitrine-hub printed no URL within 30 s; stderr:\n${s.stderr}`)),
-      30_000,
-    );
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-      if (settled) return; // keep draining the pipe
-      stdout += chunk;
-      for (const line of stdout.split("\n").slice(0, -1)) {
-        const m = line.trim().match(/^(https?:\/\/\S+?)\/?$/);
-        if (m) return finish(null, m[1]);
-      }
-    });
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk) => {
-      s.stderr = (s.stderr + chunk).slice(-64 * 1024);
-    });
-    child.on("error", (err) => finish(new Error(`cannot start ${exe}: ${err.message}`)));
-    child.on("exit", (code, signal) =>
-      finish(new Error(`vitrine-hub serve exited (code ${code}, signal ${signal}) before printing its URL; stderr:\n${s.stderr}`)),
-    );
-  });
-}
-
-async function stopServer(signal) {
-  if (!server || server.exited) return;
-  server.child.kill(signal);
-  await Promise.race([server.exitPromise, new Promise((r) => setTimeout(r, 10_000))]);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Setup and teardown                                                        */
 /* ------------------------------------------------------------------------ */
@@ -309,14 +184,7 @@ before(async () => {
 
   // Nothing may leave the machine: refuse any request that is not for the
   // loopback server, and let tests record what the client sent.
-  realFetch = globalThis.fetch;
-  globalThis.fetch = async function guardedFetch(input, init) {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
-      throw new Error(`conformance test tried to reach ${url.origin}: a client call is missing hubUrl`);
-    }
-    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-    const res = await realFetch(input, init);
+  restoreFetch = installFetchGuard(async (method, url, res) => {
     if (capture) {
       const entry = { method, url: url.href, status: res.status, headers: res.headers, json: undefined };
       const isJson = /json/.test(res.headers.get("content-type") ?? "");
@@ -328,8 +196,7 @@ before(async () => {
       }
       capture.push(entry);
     }
-    return res;
-  };
+  });
 
   tmpDir = await mkdtemp(path.join(tmpdir(), "vitrine-conformance-"));
   const dataDir = path.join(tmpDir, "data");
@@ -351,19 +218,7 @@ before(async () => {
 });
 
 after(async () => {
-  await stopServer("SIGTERM");
-  await stopServer("SIGKILL");
-  if (failures > 0 && server?.stderr) {
-    console.error(`--- vitrine-hub stderr (last 64 KiB) ---\n${server.stderr}`);
-  }
-  if (realFetch) globalThis.fetch = realFetch;
-  if (tmpDir) {
-    if (process.env.VITRINE_CONFORMANCE_KEEP) {
-      console.error(`kept ${tmpDir}`);
-    } else {
-      await rm(tmpDir, { recursive: true, force: true });
-    }
-  }
+  await teardown({ server, restoreFetch, tmpDir });
 });
 
 /* ------------------------------------------------------------------------ */

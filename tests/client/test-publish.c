@@ -1,0 +1,722 @@
+/* test-publish.c — the client and the publish pipeline against a real
+ * local hub, with faults: dropped connections, 500s, 429s, a cancel, a
+ * crash
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include "../server/hub-fixture.h"
+#include "vitrine-client.h"
+#include "vitrine-error.h"
+#include "vitrine-publish.h"
+
+typedef struct
+{
+  Hub            hub;
+  char          *folder;
+  char          *cache;
+  VitrineClient *client;
+} Fixture;
+
+static void
+write_file (const char *root,
+            const char *path,
+            gsize       size,
+            guint       seed)
+{
+  g_autofree char *full = g_build_filename (root, path, NULL);
+  g_autofree char *dir = g_path_get_dirname (full);
+  g_autofree guint8 *data = g_malloc (MAX (size, 1));
+  guint32 x = seed * 2654435761u + 1;
+
+  /* Binary for large files, text for the others (the hub sends binary
+   * content to large-file storage). */
+  for (gsize i = 0; i < size; i++)
+    {
+      x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+      data[i] = g_str_has_suffix (path, ".bin") ? (x & 0xff) : "abcdefghij klmnop\n"[x % 18];
+    }
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (g_file_set_contents (full, (const char *) data, size, NULL));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *faults = data;
+
+  if (faults != NULL)
+    g_setenv ("VITRINE_HUB_FAULTS", faults, TRUE);
+  hub_setup (&f->hub, NULL);
+  g_unsetenv ("VITRINE_HUB_FAULTS");
+  f->folder = g_build_filename (f->hub.tmp, "folder", NULL);
+  f->cache = g_build_filename (f->hub.tmp, "hashes.json", NULL);
+  f->client = vitrine_client_new (f->hub.url, f->hub.alice);
+  vitrine_client_set_retry (f->client, 5, 20, 200);
+
+  write_file (f->folder, "config.json", 300, 1);
+  write_file (f->folder, "README.md", 1200, 2);
+  write_file (f->folder, "weights/model.bin", 3 * 1024 * 1024 + 17, 3);
+  write_file (f->folder, "weights/extra.bin", 2 * 1024 * 1024, 4);
+  write_file (f->folder, "data/a b é.txt", 50, 5);
+  write_file (f->folder, "__pycache__/x.pyc", 10, 6);
+  write_file (f->folder, "scratch.tmp", 10, 7);
+  g_assert_true (g_file_set_contents (g_build_filename (f->folder, ".gitignore", NULL), "*.tmp\n", -1, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->client);
+  g_free (f->folder);
+  g_free (f->cache);
+  hub_teardown (&f->hub, NULL);
+}
+
+typedef struct
+{
+  gboolean              done;
+  gboolean              ok;
+  VitrinePublishResult  result;
+  GError               *error;
+} Run;
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Run *run = user_data;
+
+  run->ok = vitrine_publisher_run_finish (VITRINE_PUBLISHER (source), result, &run->result, &run->error);
+  run->done = TRUE;
+}
+
+/* Runs a publisher while the main loop serves the in-process hub. */
+static gboolean
+publish (VitrinePublisher      *publisher,
+         GCancellable          *cancellable,
+         VitrinePublishResult  *result,
+         GError               **error)
+{
+  Run run = { 0 };
+
+  vitrine_publisher_run_async (publisher, cancellable, run_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  *result = run.result;
+  if (!run.ok)
+    g_propagate_error (error, run.error);
+  return run.ok;
+}
+
+static VitrinePublisher *
+make_publisher (Fixture    *f,
+                const char *repo)
+{
+  VitrinePublisher *publisher = vitrine_publisher_new (f->client, VITRINE_REPO_TYPE_MODEL, repo, f->folder);
+
+  vitrine_publisher_set_hash_cache (publisher, f->cache);
+  vitrine_publisher_set_message (publisher, "Publish from the test", NULL);
+  return publisher;
+}
+
+/* Runs blocking client code in a thread while the main loop serves the
+ * in-process hub. */
+typedef struct
+{
+  GThreadFunc  func;
+  gpointer     data;
+  gpointer     result;
+  gint         done;
+} Blocking;
+
+static gpointer
+blocking_thread (gpointer user_data)
+{
+  Blocking *b = user_data;
+
+  b->result = b->func (b->data);
+  g_atomic_int_set (&b->done, 1);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static gpointer
+blocking (GThreadFunc func,
+          gpointer    data)
+{
+  Blocking b = { func, data, NULL, 0 };
+  GThread *thread = g_thread_new ("blocking", blocking_thread, &b);
+
+  while (!g_atomic_int_get (&b.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  return b.result;
+}
+
+typedef struct
+{
+  VitrineClient *client;
+  const char    *repo;
+  const char    *revision;
+} ListData;
+
+static gpointer
+list_tree_thread (gpointer user_data)
+{
+  ListData *d = user_data;
+  g_autoptr(GError) error = NULL;
+  GListStore *tree = vitrine_client_list_tree (d->client, VITRINE_REPO_TYPE_MODEL, d->repo, d->revision,
+                                               NULL, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  return tree;
+}
+
+static gpointer
+count_commits_thread (gpointer user_data)
+{
+  ListData *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) commits = NULL;
+  guint total = 0;
+
+  commits = vitrine_client_list_commits (d->client, VITRINE_REPO_TYPE_MODEL, d->repo, NULL, 0, 1, &total,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  return GUINT_TO_POINTER (total);
+}
+
+static guint
+count_commits (Fixture    *f,
+               const char *repo)
+{
+  ListData d = { f->client, repo, NULL };
+
+  return GPOINTER_TO_UINT (blocking (count_commits_thread, &d));
+}
+
+/* The repository holds exactly @expected (and .gitattributes), each file
+ * with the folder's bytes. */
+static void
+assert_remote_matches (Fixture            *f,
+                       const char         *repo,
+                       const char * const *expected)
+{
+  ListData d = { f->client, repo, "main" };
+  g_autoptr(GListStore) tree = blocking (list_tree_thread, &d);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (tree));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VitrineTreeEntry) entry = g_list_model_get_item (G_LIST_MODEL (tree), i);
+      const char *path = vitrine_tree_entry_get_path (entry);
+      g_autofree char *local = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *escaped = NULL;
+      gsize len;
+
+      if (vitrine_tree_entry_is_directory (entry) || g_str_equal (path, ".gitattributes"))
+        continue;
+      g_assert_true (g_strv_contains (expected, path));
+      g_hash_table_add (seen, g_strdup (path));
+
+      /* Byte for byte, through the hub's own download route. */
+      g_assert_true (g_file_get_contents (g_build_filename (f->folder, path, NULL), &local, &len, NULL));
+      escaped = g_uri_escape_string (path, "/", FALSE);
+      url = g_strdup_printf ("/%s/resolve/main/%s", repo, escaped);
+      {
+        g_autoptr(Reply) reply = hub_call (&f->hub, "GET", url, f->hub.alice, NULL, NULL, 0);
+        g_assert_cmpuint (reply->status, ==, 200);
+        g_assert_cmpuint (g_bytes_get_size (reply->body), ==, len);
+        g_assert_true (memcmp (g_bytes_get_data (reply->body, NULL), local, len) == 0);
+      }
+      /* Large files went through LFS. */
+      if (g_str_has_suffix (path, ".bin"))
+        g_assert_nonnull (vitrine_tree_entry_get_lfs_oid (entry));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, g_strv_length ((char **) expected));
+}
+
+static const char * const all_files[] = {
+  "config.json", "README.md", "weights/model.bin", "weights/extra.bin", "data/a b é.txt", ".gitignore", NULL
+};
+
+static void
+test_publish_roundtrip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VitrinePublishResult result;
+  const char * const after_change[] = {
+    "config.json", "README.md", "weights/model.bin", "data/a b é.txt", ".gitignore", "new.txt", NULL
+  };
+
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/round");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.added, ==, 6);
+    g_assert_cmpuint (result.commits, ==, 1);
+    g_assert_cmpuint (result.bytes_uploaded, ==, 5 * 1024 * 1024 + 17);
+    g_assert_nonnull (result.commit_id);
+    vitrine_publish_result_clear (&result);
+  }
+  assert_remote_matches (f, "alice/round", all_files);
+  g_assert_cmpuint (count_commits (f, "alice/round"), ==, 2);
+
+  /* Again, nothing changed: no commit, no file read, nothing sent. */
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/round");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_null (result.commit_id);
+    g_assert_cmpuint (result.unchanged, ==, 6);
+    g_assert_cmpuint (result.bytes_hashed, ==, 0);
+    g_assert_cmpuint (result.bytes_uploaded, ==, 0);
+    vitrine_publish_result_clear (&result);
+  }
+  g_assert_cmpuint (count_commits (f, "alice/round"), ==, 2);
+
+  /* A change, an addition, a deletion: one commit with just those. */
+  write_file (f->folder, "config.json", 310, 11);
+  write_file (f->folder, "new.txt", 5, 12);
+  g_unlink (g_build_filename (f->folder, "weights/extra.bin", NULL));
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/round");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_cmpuint (result.added, ==, 1);
+    g_assert_cmpuint (result.changed, ==, 1);
+    g_assert_cmpuint (result.deleted, ==, 1);
+    g_assert_cmpuint (result.unchanged, ==, 4);
+    g_assert_cmpuint (result.bytes_uploaded, ==, 0);
+    vitrine_publish_result_clear (&result);
+  }
+  assert_remote_matches (f, "alice/round", after_change);
+  g_assert_cmpuint (count_commits (f, "alice/round"), ==, 3);
+}
+
+static void
+test_publish_split (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/split");
+  g_autoptr(GError) error = NULL;
+  VitrinePublishResult result;
+
+  /* Six files, two operations a commit: three commits, each on the last. */
+  vitrine_publisher_set_max_operations (publisher, 2);
+  g_assert_true (publish (publisher, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.commits, ==, 3);
+  vitrine_publish_result_clear (&result);
+  assert_remote_matches (f, "alice/split", all_files);
+  g_assert_cmpuint (count_commits (f, "alice/split"), ==, 4);
+}
+
+typedef struct
+{
+  Fixture  *f;
+  gboolean  interfered;
+} Interfere;
+
+/* When the publisher is about to commit, someone else commits first. */
+static void
+interfere_cb (const VitrinePublishProgress *progress,
+              gpointer                      user_data)
+{
+  Interfere *i = user_data;
+  g_autoptr(VitrineClient) other = NULL;
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *commit = NULL;
+  const char *text = "{\"key\":\"header\",\"value\":{\"summary\":\"Someone else\"}}\n"
+                     "{\"key\":\"file\",\"value\":{\"path\":\"theirs.txt\",\"content\":\"dGhlaXJz\"}}\n";
+
+  if (progress->phase != VITRINE_PUBLISH_PHASE_COMMITTING || i->interfered)
+    return;
+  i->interfered = TRUE;
+  other = vitrine_client_new (i->f->hub.url, i->f->hub.alice);
+  payload = g_bytes_new_static (text, strlen (text));
+  g_assert_true (vitrine_client_commit (other, VITRINE_REPO_TYPE_MODEL, "alice/race", "main", payload, FALSE,
+                                        &commit, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_publish_replans_on_412 (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/race");
+  g_autoptr(GError) error = NULL;
+  Interfere interfere = { f, FALSE };
+  VitrinePublishResult result;
+
+  hub_create_repo (&f->hub, f->hub.alice, "{\"name\":\"race\"}");
+  vitrine_publisher_set_progress_func (publisher, interfere_cb, &interfere);
+  g_assert_true (publish (publisher, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (interfere.interfered);
+  vitrine_publish_result_clear (&result);
+
+  /* The other commit's file was a remote extra, and the folder is mirrored:
+   * the second plan saw it and deleted it, on top of their commit. */
+  assert_remote_matches (f, "alice/race", all_files);
+  g_assert_cmpuint (count_commits (f, "alice/race"), ==, 3);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint64       threshold;
+} Canceller;
+
+static void
+cancel_cb (const VitrinePublishProgress *progress,
+           gpointer                      user_data)
+{
+  Canceller *c = user_data;
+
+  if (progress->phase == VITRINE_PUBLISH_PHASE_UPLOADING && progress->bytes_done >= c->threshold)
+    g_cancellable_cancel (c->cancellable);
+}
+
+static void
+test_publish_cancel_and_resume (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Canceller canceller = { cancellable, 2 * 1024 * 1024 + 1 };
+  VitrinePublishResult result;
+
+  /* One upload at a time, cancelled once the first large file is in and
+   * the second, bigger one on its way. */
+  write_file (f->folder, "weights/model.bin", 96 * 1024 * 1024, 31);
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/resume");
+    vitrine_publisher_set_parallel (publisher, 1);
+    vitrine_publisher_set_progress_func (publisher, cancel_cb, &canceller);
+    g_assert_false (publish (publisher, cancellable, &result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+  /* Nothing half-done is visible: no commit besides the first. */
+  g_assert_cmpuint (count_commits (f, "alice/resume"), ==, 1);
+
+  /* The rerun sends only what the server does not have yet. */
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/resume");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.bytes_uploaded, ==, 96 * 1024 * 1024);
+    g_assert_cmpuint (result.bytes_hashed, ==, 0);
+    vitrine_publish_result_clear (&result);
+  }
+  assert_remote_matches (f, "alice/resume", all_files);
+}
+
+/* Faults injected in the real server: the same result, every time. */
+static void
+test_publish_through_faults (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/faults");
+  g_autoptr(GError) error = NULL;
+  VitrinePublishResult result;
+  gint64 start = g_get_monotonic_time ();
+
+  publish (publisher, NULL, &result, &error);
+  g_assert_no_error (error);
+  vitrine_publish_result_clear (&result);
+  assert_remote_matches (f, "alice/faults", all_files);
+
+  /* A 429 with Retry-After: 1 was waited for, not hammered. */
+  if (strstr (data, "429") != NULL)
+    g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
+}
+
+typedef struct
+{
+  VitrineClient *client;
+  GError        *error;
+} CallData;
+
+static gpointer
+whoami_thread (gpointer user_data)
+{
+  CallData *d = user_data;
+
+  return vitrine_client_whoami (d->client, NULL, &d->error);
+}
+
+static gpointer
+missing_repo_thread (gpointer user_data)
+{
+  CallData *d = user_data;
+
+  return vitrine_client_repo_info (d->client, VITRINE_REPO_TYPE_MODEL, "alice/none", NULL, NULL, &d->error);
+}
+
+static void
+test_client_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(VitrineClient) anonymous = vitrine_client_new (f->hub.url, NULL);
+  g_autoptr(VitrineClient) wrong = vitrine_client_new (f->hub.url, "hf_doesnotexistdoesnotexist");
+  g_autoptr(VitrineClient) reader = vitrine_client_new (f->hub.url, f->hub.alice_ro);
+  CallData d = { anonymous, NULL };
+
+  g_assert_null (blocking (whoami_thread, &d));
+  g_assert_error (d.error, VITRINE_ERROR, VITRINE_ERROR_UNAUTHORIZED);
+  g_clear_error (&d.error);
+
+  d.client = wrong;
+  g_assert_null (blocking (whoami_thread, &d));
+  g_assert_error (d.error, VITRINE_ERROR, VITRINE_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (vitrine_error_get_status (d.error), ==, 401);
+  /* The token never appears in what the user is told. */
+  g_assert_null (strstr (d.error->message, "hf_doesnotexist"));
+  g_clear_error (&d.error);
+
+  d.client = f->client;
+  g_assert_null (blocking (missing_repo_thread, &d));
+  g_assert_error (d.error, VITRINE_ERROR, VITRINE_ERROR_REPO_NOT_FOUND);
+  g_assert_cmpstr (vitrine_error_get_hub_code (d.error), ==, "RepoNotFound");
+  g_clear_error (&d.error);
+
+  /* A read token cannot publish: a clear error, nothing written. */
+  {
+    g_autoptr(VitrinePublisher) publisher = vitrine_publisher_new (reader, VITRINE_REPO_TYPE_MODEL, "alice/ro",
+                                                                   f->folder);
+    g_autoptr(GError) error = NULL;
+    VitrinePublishResult result;
+
+    vitrine_publisher_set_hash_cache (publisher, f->cache);
+    g_assert_false (publish (publisher, NULL, &result, &error));
+    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_FORBIDDEN);
+  }
+}
+
+/* A redirect to another host never takes the token along. */
+typedef struct
+{
+  char *seen_auth_a;
+  char *seen_auth_b;
+  guint port_b;
+} Redirect;
+
+static void
+server_a_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  Redirect *r = user_data;
+  g_autofree char *location = g_strdup_printf ("http://127.0.0.1:%u/api/whoami-v2", r->port_b);
+
+  r->seen_auth_a = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                           "Authorization"));
+  soup_server_message_set_redirect (msg, 302, location);
+}
+
+static void
+server_b_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  Redirect *r = user_data;
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+
+  r->seen_auth_b = g_strdup (auth != NULL ? auth : "(none)");
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"name\":\"b\",\"auth\":{}}", 22);
+}
+
+static void
+test_client_redirect_drops_token (void)
+{
+  g_autoptr(SoupServer) a = soup_server_new (NULL, NULL);
+  g_autoptr(SoupServer) b = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autofree char *url_a = NULL;
+  Redirect r = { 0 };
+  CallData d = { NULL, NULL };
+  GSList *uris;
+
+  soup_server_add_handler (a, NULL, server_a_cb, &r, NULL);
+  soup_server_add_handler (b, NULL, server_b_cb, &r, NULL);
+  g_assert_true (soup_server_listen_local (a, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_true (soup_server_listen_local (b, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (b);
+  r.port_b = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  uris = soup_server_get_uris (a);
+  url_a = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = vitrine_client_new (url_a, "hf_secretsecretsecretsecret");
+  d.client = client;
+  {
+    g_autoptr(JsonNode) answer = blocking (whoami_thread, &d);
+    g_assert_no_error (d.error);
+    g_assert_nonnull (answer);
+  }
+  g_assert_cmpstr (r.seen_auth_a, ==, "Bearer hf_secretsecretsecretsecret");
+  g_assert_cmpstr (r.seen_auth_b, ==, "(none)");
+  g_free (r.seen_auth_a);
+  g_free (r.seen_auth_b);
+}
+
+/* vitrine-cli killed with SIGKILL in the middle of a publish, then run
+ * again: the result is the folder, and finished large files are not sent
+ * again. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocess *
+spawn_cli (Fixture    *f,
+           GError    **error)
+{
+  const char *cli = g_getenv ("VITRINE_CLI_EXE");
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autofree char *cache_home = g_build_filename (f->hub.tmp, "cli-cache", NULL);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "HF_TOKEN", f->hub.alice, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  return g_subprocess_launcher_spawn (launcher, error, cli, "--endpoint", f->hub.url, "upload",
+                                      "--parallel", "1", f->folder, "alice/killed", NULL);
+}
+
+static guint
+count_objects (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        n += count_objects (child);
+      else
+        n++;
+    }
+  return n;
+}
+
+typedef struct
+{
+  char     *out;
+  char     *err;
+  gboolean  done;
+} CommData;
+
+static void
+communicate_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CommData *c = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &c->out, &c->err, &error);
+  g_assert_no_error (error);
+  c->done = TRUE;
+}
+
+static void
+test_cli_killed_and_rerun (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *objects = g_build_filename (f->hub.data_dir, "lfs", "objects", NULL);
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 deadline;
+
+  /* Large enough that the second large file is still on its way. */
+  write_file (f->folder, "weights/model.bin", 48 * 1024 * 1024, 21);
+
+  first = spawn_cli (f, &error);
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (count_objects (objects) < 1 && g_get_monotonic_time () < deadline)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+  /* The small large file is stored; the big one is on its way. */
+  g_assert_cmpuint (count_objects (objects), ==, 1);
+  g_subprocess_force_exit (first);
+  g_subprocess_wait (first, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_signaled (first));
+  g_assert_cmpuint (count_commits (f, "alice/killed"), ==, 1);
+
+  second = spawn_cli (f, &error);
+  g_assert_no_error (error);
+  {
+    CommData c = { NULL, NULL, FALSE };
+
+    g_subprocess_communicate_utf8_async (second, NULL, NULL, communicate_cb, &c);
+    while (!c.done)
+      g_main_context_iteration (NULL, TRUE);
+    out = c.out;
+    err = c.err;
+  }
+  g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
+  /* Only the big file (48 MiB) went again: the 2 MiB one was kept. */
+  g_assert_nonnull (strstr (out, "Published alice/killed"));
+  g_test_message ("rerun said: %s", out);
+  g_assert_nonnull (strstr (out, "50.3"));
+  g_assert_nonnull (strstr (out, "MB of large files sent"));
+  g_assert_null (strstr (out, "52.4"));
+  assert_remote_matches (f, "alice/killed", all_files);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+  ADD ("/client/publish/roundtrip", NULL, test_publish_roundtrip);
+  ADD ("/client/publish/split", NULL, test_publish_split);
+  ADD ("/client/publish/replans-on-412", NULL, test_publish_replans_on_412);
+  ADD ("/client/publish/cancel-and-resume", NULL, test_publish_cancel_and_resume);
+  ADD ("/client/faults/dropped-upload", "drop-upload:1000000:2", test_publish_through_faults);
+  ADD ("/client/faults/server-errors", "status:500:/preupload/:2;status:503:/lfs-upload/:1;status:502:/commit/:1",
+       test_publish_through_faults);
+  ADD ("/client/faults/rate-limited", "status:429:/tree/:1:1;status:429:/commit/:1:1", test_publish_through_faults);
+  ADD ("/client/errors", NULL, test_client_errors);
+  ADD ("/client/cli/killed-and-rerun", NULL, test_cli_killed_and_rerun);
+#undef ADD
+  g_test_add_func ("/client/redirect-drops-token", test_client_redirect_drops_token);
+
+  return g_test_run ();
+}
