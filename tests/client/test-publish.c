@@ -69,7 +69,10 @@ fixture_setup (Fixture       *f,
   write_file (f->folder, "data/a b é.txt", 50, 5);
   write_file (f->folder, "__pycache__/x.pyc", 10, 6);
   write_file (f->folder, "scratch.tmp", 10, 7);
-  g_assert_true (g_file_set_contents (g_build_filename (f->folder, ".gitignore", NULL), "*.tmp\n", -1, NULL));
+  {
+    g_autofree char *gitignore = g_build_filename (f->folder, ".gitignore", NULL);
+    g_assert_true (g_file_set_contents (gitignore, "*.tmp\n", -1, NULL));
+  }
 }
 
 static void
@@ -232,7 +235,9 @@ assert_remote_matches (Fixture            *f,
       g_hash_table_add (seen, g_strdup (path));
 
       /* Byte for byte, through the hub's own download route. */
-      g_assert_true (g_file_get_contents (g_build_filename (f->folder, path, NULL), &local, &len, NULL));
+      g_autofree char *local_path = g_build_filename (f->folder, path, NULL);
+
+      g_assert_true (g_file_get_contents (local_path, &local, &len, NULL));
       escaped = g_uri_escape_string (path, "/", FALSE);
       url = g_strdup_printf ("/%s/resolve/main/%s", repo, escaped);
       {
@@ -290,7 +295,10 @@ test_publish_roundtrip (Fixture       *f,
   /* A change, an addition, a deletion: one commit with just those. */
   write_file (f->folder, "config.json", 310, 11);
   write_file (f->folder, "new.txt", 5, 12);
-  g_unlink (g_build_filename (f->folder, "weights/extra.bin", NULL));
+  {
+    g_autofree char *extra = g_build_filename (f->folder, "weights/extra.bin", NULL);
+    g_unlink (extra);
+  }
   {
     g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/round");
     g_assert_true (publish (publisher, NULL, &result, &error));
