@@ -274,8 +274,13 @@ upload_progress_cb (const VitrinePublishProgress *p,
       if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
         g_printerr ("\r\033[K");
       else if (p->seconds_left >= 0)
-        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %ds left", phase_name (p->phase), bar,
-                    (int) (fraction * 100), done, total, rate, (int) (p->seconds_left + 0.5));
+        {
+          int left = (int) (p->seconds_left + 0.5);
+          g_autofree char *eta = g_strdup_printf (ngettext ("%d second left", "%d seconds left", left), left);
+
+          g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %s", phase_name (p->phase), bar,
+                      (int) (fraction * 100), done, total, rate, eta);
+        }
       else
         g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s", phase_name (p->phase), bar,
                     (int) (fraction * 100), done, total);
@@ -287,7 +292,11 @@ upload_progress_cb (const VitrinePublishProgress *p,
       if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
         ;
       else if (p->files_total > 0)
-        g_printerr ("%s: %u files, %s\n", phase_name (p->phase), p->files_total, total);
+        {
+          g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", p->files_total),
+                                                    p->files_total);
+          g_printerr ("%s: %s, %s\n", phase_name (p->phase), files, total);
+        }
       else
         g_printerr ("%s\n", phase_name (p->phase));
     }
@@ -372,7 +381,9 @@ cmd_upload (Options  *o,
     }
 
   if (up.result.commit_id == NULL)
-    g_print (_("Nothing changed: %s already has this folder (%u files).\n"), args[1], up.result.unchanged);
+    g_print (ngettext ("Nothing changed: %s already has this folder (%u file).\n",
+                       "Nothing changed: %s already has this folder (%u files).\n", up.result.unchanged),
+             args[1], up.result.unchanged);
   else
     {
       g_autofree char *sent = human_size (up.result.bytes_uploaded);

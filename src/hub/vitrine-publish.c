@@ -697,9 +697,11 @@ upload_large_files (VitrinePublisher  *self,
               g_ptr_array_sort (keys, compare_part_keys);
               if (chunk == 0 || keys->len != n_parts)
                 {
+                  g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT, n_parts);
+
                   g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL,
-                               _("The server asked for %u parts of “%s” instead of %" G_GUINT64_FORMAT "."),
-                               keys->len, file->path, n_parts);
+                               _("The server asked for %u parts of “%s” instead of %s."),
+                               keys->len, file->path, expected);
                   return FALSE;
                 }
               for (guint k = 0; k < keys->len; k++)
