@@ -361,6 +361,14 @@ vitrine_client_send (VitrineClient        *self,
     }
 }
 
+/* An answer that is not what the API promises. */
+static void
+set_protocol_error (GError **error)
+{
+  g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL,
+                       _("The server sent an answer Vitrine cannot read."));
+}
+
 static GError *
 error_from_response (VitrineResponse *response)
 {
@@ -421,8 +429,7 @@ vitrine_client_call_json (VitrineClient        *self,
   if (len > MAX_JSON_ANSWER || !json_parser_load_from_data (parser, data, len, &parse_error) ||
       json_parser_get_root (parser) == NULL)
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL,
-                   _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
@@ -560,7 +567,7 @@ vitrine_client_create_repo (VitrineClient   *self,
     }
   if (!JSON_NODE_HOLDS_OBJECT (answer) || vitrine_json_string (json_node_get_object (answer), "url") == NULL)
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   return g_strdup (vitrine_json_string (json_node_get_object (answer), "url"));
@@ -693,7 +700,7 @@ vitrine_client_repo_info (VitrineClient   *self,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (answer))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   return vitrine_repo_info_new_from_json (json_node_get_object (answer));
@@ -722,7 +729,7 @@ collect_pages (VitrineClient  *self,
         return FALSE;
       if (!JSON_NODE_HOLDS_ARRAY (answer))
         {
-          g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+          set_protocol_error (error);
           return FALSE;
         }
       array = json_node_get_array (answer);
@@ -840,7 +847,7 @@ vitrine_client_paths_info (VitrineClient       *self,
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (answer))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   array = json_node_get_array (answer);
@@ -884,7 +891,7 @@ vitrine_client_list_commits (VitrineClient   *self,
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (answer))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   array = json_node_get_array (answer);
@@ -931,7 +938,7 @@ vitrine_client_list_refs (VitrineClient   *self,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (answer))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -1084,7 +1091,7 @@ vitrine_client_preupload (VitrineClient   *self,
   array = JSON_NODE_HOLDS_OBJECT (answer) ? vitrine_json_array (json_node_get_object (answer), "files") : NULL;
   if (array == NULL)
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) vitrine_preupload_result_free);
@@ -1169,7 +1176,7 @@ vitrine_client_lfs_batch (VitrineClient   *self,
   if (!json_parser_load_from_data (parser, data, len, NULL) || json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
@@ -1215,7 +1222,7 @@ vitrine_client_commit (VitrineClient   *self,
   if (!json_parser_load_from_data (parser, data, len, NULL) || json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+      set_protocol_error (error);
       return FALSE;
     }
   answer = json_node_get_object (json_parser_get_root (parser));
@@ -1599,7 +1606,7 @@ vitrine_client_download_snapshot (VitrineClient        *self,
             blob_id = vitrine_tree_entry_get_oid (entry);
           if (blob_id == NULL || !g_regex_match_simple ("^[0-9a-f]{40,64}$", blob_id, 0, 0))
             {
-              g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL, _("The server sent an answer Vitrine cannot read."));
+              set_protocol_error (error);
               return NULL;
             }
           blob = g_build_filename (repo_dir, "blobs", blob_id, NULL);

@@ -449,22 +449,6 @@ vitrine_hash_cache_free (VitrineHashCache *self)
   g_free (self);
 }
 
-static char *
-digest_hex (const guint8 *digest,
-            gsize         len)
-{
-  static const char digits[] = "0123456789abcdef";
-  char *hex = g_malloc (len * 2 + 1);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      hex[2 * i] = digits[digest[i] >> 4];
-      hex[2 * i + 1] = digits[digest[i] & 0xf];
-    }
-  hex[len * 2] = '\0';
-  return hex;
-}
-
 static gboolean
 set_errno_error (GError     **error,
                  int          errsv,
@@ -547,7 +531,7 @@ hash_fd (int            fd,
   if (sha1 != NULL)
     {
       gnutls_hash_deinit (sha1, digest);
-      *git_sha1 = digest_hex (digest, sizeof digest);
+      *git_sha1 = vitrine_hex_encode (digest, sizeof digest);
     }
   return TRUE;
 

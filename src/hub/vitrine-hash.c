@@ -25,9 +25,14 @@ struct _VitrineSha256
   gnutls_hash_hd_t hd;
 };
 
-static char *
-to_hex (const guint8 *digest,
-        gsize         len)
+/**
+ * vitrine_hex_encode:
+ *
+ * Returns: (transfer full): @len bytes as lowercase hex
+ */
+char *
+vitrine_hex_encode (const guint8 *digest,
+                    gsize         len)
 {
   static const char digits[] = "0123456789abcdef";
   char *hex = g_malloc (len * 2 + 1);
@@ -76,7 +81,7 @@ vitrine_sha256_finish (VitrineSha256 *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   gnutls_hash_output (self->hd, digest);
-  return to_hex (digest, sizeof digest);
+  return vitrine_hex_encode (digest, sizeof digest);
 }
 
 void
@@ -95,7 +100,7 @@ vitrine_sha256_hex (const void *data,
   guint8 digest[32];
 
   gnutls_hash_fast (GNUTLS_DIG_SHA256, data, len, digest);
-  return to_hex (digest, sizeof digest);
+  return vitrine_hex_encode (digest, sizeof digest);
 }
 
 /**
@@ -170,7 +175,7 @@ vitrine_git_blob_sha1 (const void *data,
   if (len > 0)
     gnutls_hash (hd, data, len);
   gnutls_hash_deinit (hd, digest);
-  return to_hex (digest, sizeof digest);
+  return vitrine_hex_encode (digest, sizeof digest);
 }
 
 char *
@@ -182,7 +187,7 @@ vitrine_hmac_sha256_hex (const void *key,
 
   if (gnutls_hmac_fast (GNUTLS_MAC_SHA256, key, key_len, message, strlen (message), digest) < 0)
     g_error ("GnuTLS cannot compute HMAC-SHA256");
-  return to_hex (digest, sizeof digest);
+  return vitrine_hex_encode (digest, sizeof digest);
 }
 
 /* Whether @text is exactly @len lowercase hex digits. */

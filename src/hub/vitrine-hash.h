@@ -30,6 +30,8 @@ char          *vitrine_git_blob_sha1    (const void    *data,
 char          *vitrine_hmac_sha256_hex  (const void    *key,
                                          gsize          key_len,
                                          const char    *message);
+char          *vitrine_hex_encode       (const guint8  *digest,
+                                         gsize          len);
 gboolean       vitrine_is_hex           (const char    *text,
                                          gsize          len);
 gboolean       vitrine_constant_time_equal (const char *a,

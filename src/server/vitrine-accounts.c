@@ -24,6 +24,7 @@
 #include "vitrine-accounts.h"
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
+#include "vitrine-hub-types.h"
 #include "vitrine-repo-id.h"
 
 /* Bounds on what an account file may hold. */
@@ -179,17 +180,6 @@ read_object (const char *path)
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   return json_object_ref (json_node_get_object (root));
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 gboolean
@@ -396,20 +386,20 @@ vitrine_accounts_authenticate (const char *data_dir,
   hash = vitrine_sha256_hex (token, strlen (token));
   path = accounts_path (data_dir, "tokens", hash);
   record = read_object (path);
-  if (record == NULL || get_string (record, "user") == NULL ||
-      !vitrine_role_from_string (get_string (record, "role"), &role))
+  if (record == NULL || vitrine_json_string (record, "user") == NULL ||
+      !vitrine_role_from_string (vitrine_json_string (record, "role"), &role))
     return NULL;
 
   /* A token outlives nothing: no user, no access. */
-  user_path = accounts_path (data_dir, "users", get_string (record, "user"));
-  if (!vitrine_repo_name_check (get_string (record, "user"), NULL) ||
+  user_path = accounts_path (data_dir, "users", vitrine_json_string (record, "user"));
+  if (!vitrine_repo_name_check (vitrine_json_string (record, "user"), NULL) ||
       !g_file_test (user_path, G_FILE_TEST_EXISTS))
     return NULL;
 
   caller = g_new0 (VitrineCaller, 1);
-  caller->user = g_strdup (get_string (record, "user"));
-  caller->token_name = g_strdup (get_string (record, "displayName"));
-  caller->created_at = g_strdup (get_string (record, "createdAt"));
+  caller->user = g_strdup (vitrine_json_string (record, "user"));
+  caller->token_name = g_strdup (vitrine_json_string (record, "displayName"));
+  caller->created_at = g_strdup (vitrine_json_string (record, "createdAt"));
   caller->role = role;
   return caller;
 }
@@ -444,7 +434,7 @@ vitrine_accounts_namespace_role (const char *data_dir,
   members = json_object_get_member (org, "members");
   if (members == NULL || !JSON_NODE_HOLDS_OBJECT (members))
     return VITRINE_ROLE_NONE;
-  if (!vitrine_role_from_string (get_string (json_node_get_object (members), user), &role))
+  if (!vitrine_role_from_string (vitrine_json_string (json_node_get_object (members), user), &role))
     return VITRINE_ROLE_NONE;
   return role;
 }
@@ -456,7 +446,7 @@ vitrine_accounts_user_id (const char *data_dir,
   g_autofree char *path = accounts_path (data_dir, "users", name);
   g_autoptr(JsonObject) record = read_object (path);
 
-  return g_strdup (get_string (record, "id"));
+  return g_strdup (vitrine_json_string (record, "id"));
 }
 
 /**
@@ -480,7 +470,7 @@ vitrine_accounts_whoami (const char    *data_dir,
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, "user");
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, get_string (user, "id"));
+  json_builder_add_string_value (builder, vitrine_json_string (user, "id"));
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, caller->user);
   json_builder_set_member_name (builder, "fullname");
@@ -520,7 +510,7 @@ vitrine_accounts_whoami (const char    *data_dir,
       json_builder_set_member_name (builder, "type");
       json_builder_add_string_value (builder, "org");
       json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, get_string (org, "id"));
+      json_builder_add_string_value (builder, vitrine_json_string (org, "id"));
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, org_name);
       json_builder_set_member_name (builder, "fullname");

@@ -21,6 +21,7 @@
 #include "vitrine-card-rules.h"
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
+#include "vitrine-hub-types.h"
 #include "vitrine-lfs-pointer.h"
 #include "vitrine-path.h"
 #include "vitrine-server-private.h"
@@ -29,17 +30,6 @@
 #define MAX_OPERATIONS 100000
 
 /* ---- Small helpers ---------------------------------------------------- */
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 static gboolean
 member_bool (JsonObject *object,
@@ -352,19 +342,19 @@ route_repo_create (VitrineRequest *req)
       return;
     }
 
-  name = member_string (body, "name");
+  name = vitrine_json_string (body, "name");
   if (!vitrine_repo_name_check (name, &error))
     {
       g_autofree char *message = g_strdup_printf ("Invalid repository name: %s", error->message);
       vitrine_request_error (req, 400, NULL, message);
       return;
     }
-  if (!parse_type (member_string (body, "type"), &type))
+  if (!parse_type (vitrine_json_string (body, "type"), &type))
     {
       vitrine_request_error (req, 400, NULL, "Invalid repository type: use model, dataset or space");
       return;
     }
-  ns = member_string (body, "organization");
+  ns = vitrine_json_string (body, "organization");
   if (ns == NULL)
     ns = req->caller->user;
   if (!vitrine_accounts_namespace_exists (req->data_dir, ns))
@@ -381,7 +371,7 @@ route_repo_create (VitrineRequest *req)
       return;
     }
 
-  visibility = member_string (body, "visibility");
+  visibility = vitrine_json_string (body, "visibility");
   if (visibility != NULL)
     {
       if (g_str_equal (visibility, "private") || g_str_equal (visibility, "protected"))
@@ -395,7 +385,7 @@ route_repo_create (VitrineRequest *req)
   else
     member_bool (body, "private", &private_);
 
-  sdk = member_string (body, "sdk");
+  sdk = vitrine_json_string (body, "sdk");
   if (type == VITRINE_REPO_TYPE_SPACE)
     {
       static const char * const sdks[] = { "gradio", "docker", "static", "streamlit", NULL };
@@ -463,21 +453,21 @@ route_repo_delete (VitrineRequest *req)
       return;
     }
   body = json_node_get_object (root);
-  if (!parse_type (member_string (body, "type"), &type))
+  if (!parse_type (vitrine_json_string (body, "type"), &type))
     {
       vitrine_request_error (req, 400, NULL, "Invalid repository type: use model, dataset or space");
       return;
     }
-  ns = member_string (body, "organization");
+  ns = vitrine_json_string (body, "organization");
   if (ns == NULL && req->caller != NULL)
     ns = req->caller->user;
-  if (ns == NULL || member_string (body, "name") == NULL)
+  if (ns == NULL || vitrine_json_string (body, "name") == NULL)
     {
       reply_repo_not_found (req);
       return;
     }
 
-  meta = open_repo (req, type, ns, member_string (body, "name"), TRUE);
+  meta = open_repo (req, type, ns, vitrine_json_string (body, "name"), TRUE);
   if (meta == NULL)
     return;
   if (!vitrine_store_delete (req->data_dir, meta, &error))
@@ -508,17 +498,17 @@ route_repo_move (VitrineRequest *req)
       return;
     }
   body = json_node_get_object (root);
-  if (!parse_type (member_string (body, "type"), &type))
+  if (!parse_type (vitrine_json_string (body, "type"), &type))
     {
       vitrine_request_error (req, 400, NULL, "Invalid repository type: use model, dataset or space");
       return;
     }
-  if (!vitrine_repo_id_parse (member_string (body, "fromRepo"), &from_ns, &from_name, NULL))
+  if (!vitrine_repo_id_parse (vitrine_json_string (body, "fromRepo"), &from_ns, &from_name, NULL))
     {
       vitrine_request_error (req, 400, NULL, "Invalid fromRepo");
       return;
     }
-  if (!vitrine_repo_id_parse (member_string (body, "toRepo"), &to_ns, &to_name, &error))
+  if (!vitrine_repo_id_parse (vitrine_json_string (body, "toRepo"), &to_ns, &to_name, &error))
     {
       g_autofree char *message = g_strdup_printf ("Invalid toRepo: %s", error->message);
       vitrine_request_error (req, 400, NULL, message);
@@ -569,7 +559,7 @@ route_settings (VitrineRequest  *req,
     }
   body = json_node_get_object (root);
 
-  visibility = member_string (body, "visibility");
+  visibility = vitrine_json_string (body, "visibility");
   if (visibility != NULL)
     {
       if (g_str_equal (visibility, "private") || g_str_equal (visibility, "protected"))
@@ -592,9 +582,9 @@ route_settings (VitrineRequest  *req,
 
       if (member_bool (body, "gated", &off) && !off)
         gated = "false";
-      else if (g_strcmp0 (member_string (body, "gated"), "auto") == 0)
+      else if (g_strcmp0 (vitrine_json_string (body, "gated"), "auto") == 0)
         gated = "auto";
-      else if (g_strcmp0 (member_string (body, "gated"), "manual") == 0)
+      else if (g_strcmp0 (vitrine_json_string (body, "gated"), "manual") == 0)
         gated = "manual";
       else
         {
@@ -678,10 +668,10 @@ add_tags (JsonBuilder *builder,
               g_ptr_array_add (tags, g_strconcat (prefixes[k], json_node_get_string (item), NULL));
           }
     }
-  if (card != NULL && member_string (card, "library_name") != NULL)
-    g_ptr_array_add (tags, g_strdup (member_string (card, "library_name")));
-  if (card != NULL && member_string (card, "pipeline_tag") != NULL)
-    g_ptr_array_add (tags, g_strdup (member_string (card, "pipeline_tag")));
+  if (card != NULL && vitrine_json_string (card, "library_name") != NULL)
+    g_ptr_array_add (tags, g_strdup (vitrine_json_string (card, "library_name")));
+  if (card != NULL && vitrine_json_string (card, "pipeline_tag") != NULL)
+    g_ptr_array_add (tags, g_strdup (vitrine_json_string (card, "pipeline_tag")));
 
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
@@ -752,8 +742,8 @@ space_has_app (git_repository  *repo,
                VitrineRepoMeta *meta,
                JsonObject      *card)
 {
-  const char *app_file = member_string (card, "app_file");
-  const char *sdk = member_string (card, "sdk");
+  const char *app_file = vitrine_json_string (card, "app_file");
+  const char *sdk = vitrine_json_string (card, "sdk");
   g_autoptr(VitrineEntry) entry = NULL;
 
   if (sdk == NULL)
@@ -887,7 +877,7 @@ repo_info (VitrineRequest  *req,
     {
       g_autofree char *subdomain = space_subdomain (meta);
       g_autofree char *host = g_strdup_printf ("%s/spaces/%s", req->base_url, id);
-      const char *sdk = member_string (card_object, "sdk");
+      const char *sdk = vitrine_json_string (card_object, "sdk");
 
       json_builder_set_member_name (builder, "sdk");
       json_builder_add_string_value (builder, sdk != NULL ? sdk : meta->sdk != NULL ? meta->sdk : "static");
@@ -1304,7 +1294,7 @@ route_preupload (VitrineRequest  *req,
     }
   git_oid_tostr (sha, sizeof sha, &commit_id);
 
-  override = member_string (json_node_get_object (root), "gitAttributes");
+  override = vitrine_json_string (json_node_get_object (root), "gitAttributes");
   if (override != NULL)
     attributes = g_strdup (override);
   else if ((attributes_blob = vitrine_store_read_file (repo, &commit_id, ".gitattributes")) != NULL)
@@ -1317,8 +1307,8 @@ route_preupload (VitrineRequest  *req,
     {
       JsonNode *item = json_array_get_element (json_node_get_array (files), i);
       JsonObject *file = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
-      const char *path = member_string (file, "path");
-      const char *sample = member_string (file, "sample");
+      const char *path = vitrine_json_string (file, "path");
+      const char *sample = vitrine_json_string (file, "sample");
       g_autoptr(VitrineEntry) existing = NULL;
       gboolean lfs;
       guint64 size = 0;
@@ -1371,7 +1361,7 @@ parse_operation (VitrineRequest *req,
                  JsonObject     *value,
                  GPtrArray      *ops)
 {
-  const char *path = member_string (value, "path");
+  const char *path = vitrine_json_string (value, "path");
   VitrineOp *op;
 
   if (path == NULL)
@@ -1389,8 +1379,8 @@ parse_operation (VitrineRequest *req,
 
   if (g_str_equal (key, "file"))
     {
-      const char *content = member_string (value, "content");
-      const char *encoding = member_string (value, "encoding");
+      const char *content = vitrine_json_string (value, "content");
+      const char *encoding = vitrine_json_string (value, "encoding");
 
       op->kind = VITRINE_OP_FILE;
       if (content == NULL)
@@ -1423,8 +1413,8 @@ parse_operation (VitrineRequest *req,
     }
   else if (g_str_equal (key, "lfsFile"))
     {
-      const char *oid = member_string (value, "oid");
-      const char *algo = member_string (value, "algo");
+      const char *oid = vitrine_json_string (value, "oid");
+      const char *algo = vitrine_json_string (value, "algo");
 
       op->kind = VITRINE_OP_LFS_FILE;
       if (algo != NULL && !g_str_equal (algo, "sha256"))
@@ -1517,7 +1507,7 @@ route_commit (VitrineRequest  *req,
             }
           root = json_parser_get_root (parser);
           object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-          key = member_string (object, "key");
+          key = vitrine_json_string (object, "key");
           value = object != NULL ? json_object_get_member (object, "value") : NULL;
           if (key == NULL || value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
             {
@@ -1531,14 +1521,14 @@ route_commit (VitrineRequest  *req,
             {
               JsonObject *header = json_node_get_object (value);
 
-              if (!g_str_equal (key, "header") || member_string (header, "summary") == NULL)
+              if (!g_str_equal (key, "header") || vitrine_json_string (header, "summary") == NULL)
                 {
                   vitrine_request_error (req, 400, NULL, "The commit payload must start with a header that has a summary");
                   return;
                 }
-              summary = g_strdup (member_string (header, "summary"));
-              description = g_strdup (member_string (header, "description"));
-              parent = g_strdup (member_string (header, "parentCommit"));
+              summary = g_strdup (vitrine_json_string (header, "summary"));
+              description = g_strdup (vitrine_json_string (header, "description"));
+              parent = g_strdup (vitrine_json_string (header, "parentCommit"));
             }
           else if (g_str_equal (key, "header"))
             {
@@ -1736,13 +1726,13 @@ route_tag (VitrineRequest  *req,
       if (root == NULL)
         return;
       body = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-      if (member_string (body, "tag") == NULL)
+      if (vitrine_json_string (body, "tag") == NULL)
         {
           vitrine_request_error (req, 400, NULL, "Expected {\"tag\": name}");
           return;
         }
-      if (!vitrine_store_create_tag (meta, name, member_string (body, "tag"),
-                                     member_string (body, "message"), req->caller->user, &error))
+      if (!vitrine_store_create_tag (meta, name, vitrine_json_string (body, "tag"),
+                                     vitrine_json_string (body, "message"), req->caller->user, &error))
         {
           vitrine_request_gerror (req, error);
           return;
@@ -1789,7 +1779,7 @@ route_branch (VitrineRequest  *req,
         }
       member_bool (body, "emptyBranch", &empty);
       member_bool (body, "overwrite", &overwrite);
-      if (!vitrine_store_create_branch (meta, name, member_string (body, "startingPoint"), empty,
+      if (!vitrine_store_create_branch (meta, name, vitrine_json_string (body, "startingPoint"), empty,
                                         overwrite, req->caller->user, &error))
         {
           vitrine_request_gerror (req, error);
@@ -1836,14 +1826,14 @@ route_validate_yaml (VitrineRequest *req)
   if (root == NULL)
     return;
   body = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  content = member_string (body, "content");
+  content = vitrine_json_string (body, "content");
   if (content == NULL)
     {
       vitrine_request_error (req, 400, NULL, "Expected {\"content\": README text, \"repoType\": type}");
       return;
     }
-  if (member_string (body, "repoType") != NULL &&
-      !vitrine_repo_type_from_string (member_string (body, "repoType"), &type))
+  if (vitrine_json_string (body, "repoType") != NULL &&
+      !vitrine_repo_type_from_string (vitrine_json_string (body, "repoType"), &type))
     {
       vitrine_request_error (req, 400, NULL, "Invalid repoType: use model, dataset or space");
       return;
@@ -2071,7 +2061,7 @@ route_lfs_batch (VitrineRequest  *req,
   if (root == NULL)
     return;
   body = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  operation = member_string (body, "operation");
+  operation = vitrine_json_string (body, "operation");
   objects = body != NULL ? json_object_get_member (body, "objects") : NULL;
   if (operation == NULL || objects == NULL || !JSON_NODE_HOLDS_ARRAY (objects))
     {
@@ -2108,7 +2098,7 @@ route_lfs_batch (VitrineRequest  *req,
     {
       JsonNode *item = json_array_get_element (json_node_get_array (objects), i);
       JsonObject *object = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
-      const char *oid = member_string (object, "oid");
+      const char *oid = vitrine_json_string (object, "oid");
       g_autofree char *path = NULL;
       guint64 size = 0;
       GStatBuf st;

@@ -140,6 +140,21 @@ G_DEFINE_FINAL_TYPE (VitrineServer, vitrine_server, G_TYPE_OBJECT)
 
 /* ---- Answers ---------------------------------------------------------- */
 
+/* The Hub's error body: {"error": message}. */
+static char *
+error_json (const char *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
 void
 vitrine_request_header (VitrineRequest *req,
                         const char     *name,
@@ -172,16 +187,7 @@ vitrine_request_error (VitrineRequest *req,
                        const char     *hub_code,
                        const char     *message)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  char *text;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
+  char *text = error_json (message);
 
   req->status = status;
   if (hub_code != NULL)
@@ -1127,17 +1133,8 @@ vitrine_server_reply_error (SoupServerMessage *msg,
                             const char        *hub_code,
                             const char        *message)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  char *body = error_json (message);
   SoupMessageHeaders *headers;
-  char *body;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
 
   headers = soup_server_message_get_response_headers (msg);
   if (hub_code != NULL)
