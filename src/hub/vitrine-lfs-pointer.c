@@ -49,7 +49,7 @@ vitrine_lfs_pointer_parse (const char *data,
   guint64 found_size = 0;
   gboolean have_size = FALSE;
 
-  if (data == NULL || len < strlen (SPEC_LINE) || len > VITRINE_LFS_POINTER_MAX_SIZE)
+  if (data == NULL || len < strlen (SPEC_LINE) + 1 || len > VITRINE_LFS_POINTER_MAX_SIZE)
     return FALSE;
   if (memchr (data, '\0', len) != NULL || memcmp (data, SPEC_LINE "\n", strlen (SPEC_LINE) + 1) != 0)
     return FALSE;
