@@ -52,6 +52,7 @@ typedef struct
   char     *git_sha1;
   gboolean  lfs;
   Change    change;
+  guint64   sent;       /* uploaded so far, under the publisher's lock */
 } LocalFile;
 
 typedef struct
@@ -84,6 +85,8 @@ struct _VitrinePublisher
 
   VitrinePublishProgressFunc progress_func;
   gpointer       progress_data;
+  VitrinePublishFileFunc file_func;
+  gpointer       file_data;
 
   /* While running */
   GMutex         lock;
@@ -281,7 +284,27 @@ vitrine_publisher_set_progress_func (VitrinePublisher           *self,
   self->progress_data = user_data;
 }
 
+void
+vitrine_publisher_set_file_func (VitrinePublisher       *self,
+                                 VitrinePublishFileFunc  func,
+                                 gpointer                user_data)
+{
+  self->file_func = func;
+  self->file_data = user_data;
+}
+
 /* ---- Progress --------------------------------------------------------- */
+
+static void
+file_state (VitrinePublisher *self,
+            const char       *path,
+            VitrineFileState  state,
+            guint64           done,
+            guint64           size)
+{
+  if (self->file_func != NULL)
+    self->file_func (path, state, done, size, self->file_data);
+}
 
 static void
 report (VitrinePublisher *self,
@@ -458,6 +481,7 @@ hash_files (VitrinePublisher   *self,
       LocalFile *file = g_ptr_array_index (files, i);
       guint64 size = 0, read = 0;
 
+      file_state (self, file->path, VITRINE_FILE_HASHING, 0, file->size);
       if (!vitrine_hash_cache_hash_file (cache, file->abs_path, file->size <= REGULAR_LIMIT,
                                          &file->sha256, &file->git_sha1, &size, &read,
                                          cancellable, error))
@@ -527,6 +551,7 @@ typedef struct
 {
   UploadJob *job;
   UploadRun *run;
+  guint64    sent;      /* by this attempt */
 } BodyData;
 
 static void
@@ -541,12 +566,19 @@ static void
 on_bytes_read (gsize    n,
                gpointer user_data)
 {
-  UploadRun *run = user_data;
+  BodyData *body = user_data;
+  VitrinePublisher *self = body->run->self;
+  LocalFile *file = body->job->file;
+  guint64 sent;
 
-  add_progress (run->self, 0, n, NULL);
-  g_mutex_lock (&run->self->lock);
-  run->self->bytes_sent += n;
-  g_mutex_unlock (&run->self->lock);
+  add_progress (self, 0, n, NULL);
+  g_mutex_lock (&self->lock);
+  self->bytes_sent += n;
+  body->sent += n;
+  file->sent += n;
+  sent = MIN (file->sent, file->size);
+  g_mutex_unlock (&self->lock);
+  file_state (self, file->path, VITRINE_FILE_UPLOADING, sent, file->size);
 }
 
 static GInputStream *
@@ -555,8 +587,14 @@ open_job_body (gpointer   user_data,
 {
   BodyData *data = user_data;
 
+  /* A retry sends the part again: what the failed attempt sent is not
+   * counted twice for the file. */
+  g_mutex_lock (&data->run->self->lock);
+  data->job->file->sent -= MIN (data->sent, data->job->file->sent);
+  data->sent = 0;
+  g_mutex_unlock (&data->run->self->lock);
   return vitrine_slice_stream_new (data->job->file->abs_path, data->job->offset, data->job->length,
-                                   on_bytes_read, data->run, error);
+                                   on_bytes_read, data, error);
 }
 
 static gpointer
@@ -569,7 +607,7 @@ upload_worker (gpointer user_data)
     {
       g_autoptr(VitrineResponse) response = NULL;
       g_autoptr(GError) error = NULL;
-      BodyData body = { job, run };
+      BodyData body = { job, run, 0 };
 
       if (g_cancellable_is_cancelled (run->cancellable))
         continue;
@@ -868,6 +906,11 @@ commit_plan (VitrinePublisher      *self,
   const char *summary = self->summary != NULL ? self->summary : _("Upload folder with Vitrine");
 
   set_phase (self, VITRINE_PUBLISH_PHASE_COMMITTING, total_ops, 0);
+  for (guint i = 0; i < plan->files->len; i++)
+    {
+      LocalFile *file = g_ptr_array_index (plan->files, i);
+      file_state (self, file->path, VITRINE_FILE_COMMITTING, file->size, file->size);
+    }
 
   while (index < total_ops || (total_ops == 0 && n_commits == 0))
     {
@@ -938,6 +981,15 @@ commit_plan (VitrinePublisher      *self,
         return FALSE;
       n_commits++;
       add_progress (self, ops, 0, NULL);
+      for (guint i = index - ops; i < index; i++)
+        if (i < plan->files->len)
+          {
+            LocalFile *file = g_ptr_array_index (plan->files, i);
+            file_state (self, file->path, VITRINE_FILE_DONE, file->size, file->size);
+          }
+        else
+          file_state (self, g_ptr_array_index (plan->deletions, i - plan->files->len),
+                      VITRINE_FILE_DELETED, 0, 0);
       g_free (current_parent);
       current_parent = g_strdup (commit_id);
       g_free (result->commit_id);
@@ -997,7 +1049,12 @@ publish_once (VitrinePublisher      *self,
       else
         file->change = CHANGE_CHANGED, result->changed++;
       if (file->change != CHANGE_UNCHANGED)
-        g_ptr_array_add (to_send, file);
+        {
+          g_ptr_array_add (to_send, file);
+          file_state (self, file->path, VITRINE_FILE_WAITING, 0, file->size);
+        }
+      else
+        file_state (self, file->path, VITRINE_FILE_UNCHANGED, file->size, file->size);
     }
   if (self->delete_remote)
     {

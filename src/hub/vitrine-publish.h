@@ -54,6 +54,25 @@ typedef struct
 typedef void (*VitrinePublishProgressFunc) (const VitrinePublishProgress *progress,
                                             gpointer                      user_data);
 
+typedef enum
+{
+  VITRINE_FILE_HASHING,
+  VITRINE_FILE_UNCHANGED,
+  VITRINE_FILE_WAITING,
+  VITRINE_FILE_UPLOADING,
+  VITRINE_FILE_COMMITTING,
+  VITRINE_FILE_DONE,
+  VITRINE_FILE_DELETED,
+} VitrineFileState;
+
+/* Called from the publishing thread when a file changes state, and while
+ * it uploads, with how much of it was sent. */
+typedef void (*VitrinePublishFileFunc) (const char       *path,
+                                        VitrineFileState  state,
+                                        guint64           bytes_done,
+                                        guint64           size,
+                                        gpointer          user_data);
+
 VitrinePublisher *vitrine_publisher_new            (VitrineClient     *client,
                                                     VitrineRepoType    type,
                                                     const char        *repo_id,
@@ -83,6 +102,10 @@ void              vitrine_publisher_set_hash_cache (VitrinePublisher  *self,
                                                     const char        *cache_file);
 void              vitrine_publisher_set_progress_func (VitrinePublisher *self,
                                                     VitrinePublishProgressFunc func,
+                                                    gpointer           user_data);
+
+void              vitrine_publisher_set_file_func  (VitrinePublisher  *self,
+                                                    VitrinePublishFileFunc func,
                                                     gpointer           user_data);
 
 gboolean          vitrine_publisher_run            (VitrinePublisher      *self,

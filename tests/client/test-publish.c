@@ -253,6 +253,59 @@ assert_remote_matches (Fixture            *f,
   g_assert_cmpuint (g_hash_table_size (seen), ==, g_strv_length ((char **) expected));
 }
 
+/* What each file went through, as the publisher reported it. */
+typedef struct
+{
+  GMutex      lock;
+  GHashTable *last_state;   /* path -> VitrineFileState + 1 */
+  GHashTable *max_sent;     /* path -> bytes */
+} FileLog;
+
+static void
+file_log_cb (const char       *path,
+             VitrineFileState  state,
+             guint64           bytes_done,
+             guint64           size,
+             gpointer          user_data)
+{
+  FileLog *log = user_data;
+  guint64 before;
+
+  g_mutex_lock (&log->lock);
+  g_assert_cmpuint (bytes_done, <=, size);
+  g_hash_table_replace (log->last_state, g_strdup (path), GUINT_TO_POINTER (state + 1));
+  before = GPOINTER_TO_SIZE (g_hash_table_lookup (log->max_sent, path));
+  if (state == VITRINE_FILE_UPLOADING && bytes_done > before)
+    g_hash_table_replace (log->max_sent, g_strdup (path), GSIZE_TO_POINTER (bytes_done));
+  g_mutex_unlock (&log->lock);
+}
+
+static void
+file_log_init (FileLog *log)
+{
+  g_mutex_init (&log->lock);
+  log->last_state = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  log->max_sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+file_log_clear (FileLog *log)
+{
+  g_mutex_clear (&log->lock);
+  g_hash_table_unref (log->last_state);
+  g_hash_table_unref (log->max_sent);
+}
+
+static VitrineFileState
+file_log_state (FileLog    *log,
+                const char *path)
+{
+  gpointer value = g_hash_table_lookup (log->last_state, path);
+
+  g_assert_nonnull (value);
+  return GPOINTER_TO_UINT (value) - 1;
+}
+
 static const char * const all_files[] = {
   "config.json", "README.md", "weights/model.bin", "weights/extra.bin", "data/a b é.txt", ".gitignore", NULL
 };
@@ -267,10 +320,21 @@ test_publish_roundtrip (Fixture       *f,
     "config.json", "README.md", "weights/model.bin", "data/a b é.txt", ".gitignore", "new.txt", NULL
   };
 
+  FileLog log;
+
+  file_log_init (&log);
   {
     g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/round");
+    vitrine_publisher_set_file_func (publisher, file_log_cb, &log);
     g_assert_true (publish (publisher, NULL, &result, &error));
     g_assert_no_error (error);
+    /* Each file was followed to the end; large files byte by byte. */
+    for (guint i = 0; all_files[i] != NULL; i++)
+      g_assert_cmpint (file_log_state (&log, all_files[i]), ==, VITRINE_FILE_DONE);
+    g_assert_cmpuint (GPOINTER_TO_SIZE (g_hash_table_lookup (log.max_sent, "weights/model.bin")), ==,
+                      3 * 1024 * 1024 + 17);
+    g_assert_cmpuint (GPOINTER_TO_SIZE (g_hash_table_lookup (log.max_sent, "weights/extra.bin")), ==,
+                      2 * 1024 * 1024);
     g_assert_cmpuint (result.added, ==, 6);
     g_assert_cmpuint (result.commits, ==, 1);
     g_assert_cmpuint (result.bytes_uploaded, ==, 5 * 1024 * 1024 + 17);
@@ -283,7 +347,10 @@ test_publish_roundtrip (Fixture       *f,
   /* Again, nothing changed: no commit, no file read, nothing sent. */
   {
     g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/round");
+    vitrine_publisher_set_file_func (publisher, file_log_cb, &log);
     g_assert_true (publish (publisher, NULL, &result, &error));
+    for (guint i = 0; all_files[i] != NULL; i++)
+      g_assert_cmpint (file_log_state (&log, all_files[i]), ==, VITRINE_FILE_UNCHANGED);
     g_assert_null (result.commit_id);
     g_assert_cmpuint (result.unchanged, ==, 6);
     g_assert_cmpuint (result.bytes_hashed, ==, 0);
@@ -311,6 +378,7 @@ test_publish_roundtrip (Fixture       *f,
   }
   assert_remote_matches (f, "alice/round", after_change);
   g_assert_cmpuint (count_commits (f, "alice/round"), ==, 3);
+  file_log_clear (&log);
 }
 
 static void
