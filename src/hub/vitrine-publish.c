@@ -460,39 +460,6 @@ scan (VitrinePublisher  *self,
   return g_steal_pointer (&files);
 }
 
-/* ---- Hash ------------------------------------------------------------- */
-
-static gboolean
-hash_files (VitrinePublisher   *self,
-            VitrineHashCache   *cache,
-            GPtrArray          *files,
-            guint64            *bytes_read,
-            GCancellable       *cancellable,
-            GError            **error)
-{
-  guint64 total = 0;
-
-  for (guint i = 0; i < files->len; i++)
-    total += ((LocalFile *) g_ptr_array_index (files, i))->size;
-  set_phase (self, VITRINE_PUBLISH_PHASE_HASHING, files->len, total);
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      LocalFile *file = g_ptr_array_index (files, i);
-      guint64 size = 0, read = 0;
-
-      file_state (self, file->path, VITRINE_FILE_HASHING, 0, file->size);
-      if (!vitrine_hash_cache_hash_file (cache, file->abs_path, file->size <= REGULAR_LIMIT,
-                                         &file->sha256, &file->git_sha1, &size, &read,
-                                         cancellable, error))
-        return FALSE;
-      file->size = size;
-      *bytes_read += read;
-      add_progress (self, 1, size, file->path);
-    }
-  return TRUE;
-}
-
 /* ---- Remote ----------------------------------------------------------- */
 
 static GHashTable *
@@ -538,14 +505,26 @@ typedef struct
   char      *etag;
 } UploadJob;
 
+/* Uploads run on worker threads fed through a queue, from the moment the
+ * first large file is known: hashing the next files goes on meanwhile. */
 typedef struct
 {
   VitrinePublisher *self;
   GAsyncQueue      *queue;
-  GCancellable     *cancellable;
+  GCancellable     *cancellable;   /* cancelled on the first failure, or by the caller */
+  GCancellable     *outer;
+  gulong            handler;
   GMutex            lock;
   GError           *error;
+  GPtrArray        *threads;
+  GPtrArray        *jobs;
+  GPtrArray        *completions;
+  GPtrArray        *completion_files;
+  guint64           total;
 } UploadRun;
+
+/* Pushed once per worker: no more jobs. */
+static UploadJob end_of_jobs;
 
 typedef struct
 {
@@ -571,14 +550,16 @@ on_bytes_read (gsize    n,
   LocalFile *file = body->job->file;
   guint64 sent;
 
-  add_progress (self, 0, n, NULL);
   g_mutex_lock (&self->lock);
+  if (self->progress.phase == VITRINE_PUBLISH_PHASE_UPLOADING)
+    self->progress.bytes_done += n;
   self->bytes_sent += n;
   body->sent += n;
   file->sent += n;
   sent = MIN (file->sent, file->size);
   g_mutex_unlock (&self->lock);
   file_state (self, file->path, VITRINE_FILE_UPLOADING, sent, file->size);
+  report (self, FALSE);
 }
 
 static GInputStream *
@@ -603,7 +584,7 @@ upload_worker (gpointer user_data)
   UploadRun *run = user_data;
   UploadJob *job;
 
-  while ((job = g_async_queue_try_pop (run->queue)) != NULL)
+  while ((job = g_async_queue_pop (run->queue)) != &end_of_jobs)
     {
       g_autoptr(VitrineResponse) response = NULL;
       g_autoptr(GError) error = NULL;
@@ -651,23 +632,39 @@ compare_part_keys (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static gboolean
-upload_large_files (VitrinePublisher  *self,
-                    GPtrArray         *lfs_files,
-                    GCancellable      *cancellable,
-                    GError           **error)
+static void
+uploads_start (VitrinePublisher *self,
+               UploadRun        *run,
+               GCancellable     *cancellable)
 {
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) upload_job_free);
-  g_autoptr(GPtrArray) completions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) completion_files = g_ptr_array_new ();
-  g_autoptr(GAsyncQueue) queue = g_async_queue_new ();
-  g_autoptr(GCancellable) run_cancellable = g_cancellable_new ();
-  GPtrArray *threads;
-  UploadRun run = { self, queue, run_cancellable, { 0 }, NULL };
-  guint64 total = 0;
-  gulong handler = 0;
+  memset (run, 0, sizeof *run);
+  run->self = self;
+  run->queue = g_async_queue_new ();
+  run->cancellable = g_cancellable_new ();
+  run->outer = cancellable;
+  g_mutex_init (&run->lock);
+  run->threads = g_ptr_array_new ();
+  run->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) upload_job_free);
+  run->completions = g_ptr_array_new_with_free_func (g_free);
+  run->completion_files = g_ptr_array_new ();
+  if (cancellable != NULL)
+    run->handler = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
+                                          g_object_ref (run->cancellable), g_object_unref);
+  /* Several connections at once, each streaming from disk. */
+  for (guint i = 0; i < self->parallel; i++)
+    g_ptr_array_add (run->threads, g_thread_new ("vitrine-upload", upload_worker, run));
+}
 
-  for (guint start = 0; start < lfs_files->len; start += BATCH_CHUNK)
+/* Asks the batch API about @files and queues what the server lacks. */
+static gboolean
+uploads_add (UploadRun     *run,
+             GPtrArray     *files,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  VitrinePublisher *self = run->self;
+
+  for (guint start = 0; start < files->len; start += BATCH_CHUNK)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) objects = NULL;
@@ -676,9 +673,9 @@ upload_large_files (VitrinePublisher  *self,
       JsonArray *items;
 
       json_builder_begin_array (builder);
-      for (guint i = start; i < MIN (lfs_files->len, start + BATCH_CHUNK); i++)
+      for (guint i = start; i < MIN (files->len, start + BATCH_CHUNK); i++)
         {
-          LocalFile *file = g_ptr_array_index (lfs_files, i);
+          LocalFile *file = g_ptr_array_index (files, i);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "oid");
@@ -720,7 +717,9 @@ upload_large_files (VitrinePublisher  *self,
           if (upload == NULL || vitrine_json_string (upload, "href") == NULL)
             continue;
 
-          total += file->size;
+          g_mutex_lock (&self->lock);
+          run->total += file->size;
+          g_mutex_unlock (&self->lock);
           if (vitrine_json_string (header, "chunk_size") != NULL)
             {
               guint64 chunk = g_ascii_strtoull (vitrine_json_string (header, "chunk_size"), NULL, 10);
@@ -752,10 +751,11 @@ upload_large_files (VitrinePublisher  *self,
                   job->offset = (part - 1) * chunk;
                   job->length = MIN (chunk, file->size - job->offset);
                   job->href = g_strdup (vitrine_json_string (header, g_ptr_array_index (keys, k)));
-                  g_ptr_array_add (jobs, job);
+                  g_ptr_array_add (run->jobs, job);
+                  g_async_queue_push (run->queue, job);
                 }
-              g_ptr_array_add (completions, g_strdup (vitrine_json_string (upload, "href")));
-              g_ptr_array_add (completion_files, file);
+              g_ptr_array_add (run->completions, g_strdup (vitrine_json_string (upload, "href")));
+              g_ptr_array_add (run->completion_files, file);
             }
           else
             {
@@ -764,50 +764,48 @@ upload_large_files (VitrinePublisher  *self,
               job->file = file;
               job->length = file->size;
               job->href = g_strdup (vitrine_json_string (upload, "href"));
-              g_ptr_array_add (jobs, job);
+              g_ptr_array_add (run->jobs, job);
+              g_async_queue_push (run->queue, job);
             }
         }
     }
+  return TRUE;
+}
 
-  set_phase (self, VITRINE_PUBLISH_PHASE_UPLOADING, lfs_files->len, total);
-  if (jobs->len == 0)
-    return TRUE;
+/* Waits for the queued uploads, then ends multipart uploads with the list
+ * of their parts.  Always joins the workers, even when @ok is FALSE. */
+static gboolean
+uploads_finish (UploadRun     *run,
+                gboolean       ok,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  VitrinePublisher *self = run->self;
+  gboolean result = ok;
 
-  /* Several connections at once, each streaming from disk. */
-  g_mutex_init (&run.lock);
-  for (guint i = 0; i < jobs->len; i++)
-    g_async_queue_push (queue, g_ptr_array_index (jobs, i));
-  if (cancellable != NULL)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
-                                     g_object_ref (run_cancellable), g_object_unref);
-  threads = g_ptr_array_new ();
-  for (guint i = 0; i < MIN (self->parallel, jobs->len); i++)
-    g_ptr_array_add (threads, g_thread_new ("vitrine-upload", upload_worker, &run));
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
-  g_ptr_array_free (threads, TRUE);
-  if (cancellable != NULL)
-    g_cancellable_disconnect (cancellable, handler);
-  g_mutex_clear (&run.lock);
+  if (!ok)
+    g_cancellable_cancel (run->cancellable);
+  for (guint i = 0; i < run->threads->len; i++)
+    g_async_queue_push (run->queue, &end_of_jobs);
+  for (guint i = 0; i < run->threads->len; i++)
+    g_thread_join (g_ptr_array_index (run->threads, i));
+  if (run->outer != NULL)
+    g_cancellable_disconnect (run->outer, run->handler);
 
-  if (run.error != NULL)
+  if (result && run->error != NULL)
     {
       if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_clear_error (&run.error);
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
-        }
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
       else
-        g_propagate_error (error, run.error);
-      return FALSE;
+        g_propagate_error (error, g_steal_pointer (&run->error));
+      result = FALSE;
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+  if (result && g_cancellable_set_error_if_cancelled (cancellable, error))
+    result = FALSE;
 
-  /* Multipart uploads end with the list of their parts. */
-  for (guint c = 0; c < completions->len; c++)
+  for (guint c = 0; result && c < run->completions->len; c++)
     {
-      LocalFile *file = g_ptr_array_index (completion_files, c);
+      LocalFile *file = g_ptr_array_index (run->completion_files, c);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) body = NULL;
       g_autoptr(GBytes) bytes = NULL;
@@ -819,9 +817,9 @@ upload_large_files (VitrinePublisher  *self,
       json_builder_add_string_value (builder, file->sha256);
       json_builder_set_member_name (builder, "parts");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < jobs->len; i++)
+      for (guint i = 0; i < run->jobs->len; i++)
         {
-          UploadJob *job = g_ptr_array_index (jobs, i);
+          UploadJob *job = g_ptr_array_index (run->jobs, i);
 
           if (job->file != file || job->part == 0)
             continue;
@@ -838,23 +836,32 @@ upload_large_files (VitrinePublisher  *self,
       text = json_to_string (body, FALSE);
       bytes = g_bytes_new_take (text, strlen (text));
 
-      response = vitrine_client_send (self->client, "POST", g_ptr_array_index (completions, c),
+      response = vitrine_client_send (self->client, "POST", g_ptr_array_index (run->completions, c),
                                       "application/vnd.git-lfs+json", bytes, NULL, NULL, 0,
                                       VITRINE_REQUEST_IDEMPOTENT | VITRINE_REQUEST_NO_AUTH,
                                       cancellable, error);
       if (response == NULL)
-        return FALSE;
-      if (response->status >= 400)
+        result = FALSE;
+      else if (response->status >= 400)
         {
           g_propagate_error (error, vitrine_error_new_from_response (response->status,
                              soup_message_headers_get_one (response->headers, "X-Error-Code"),
                              soup_message_headers_get_one (response->headers, "X-Error-Message"),
                              soup_message_headers_get_content_type (response->headers, NULL),
                              response->body));
-          return FALSE;
+          result = FALSE;
         }
     }
-  return TRUE;
+
+  g_clear_error (&run->error);
+  g_ptr_array_unref (run->threads);
+  g_ptr_array_unref (run->jobs);
+  g_ptr_array_unref (run->completions);
+  g_ptr_array_unref (run->completion_files);
+  g_async_queue_unref (run->queue);
+  g_clear_object (&run->cancellable);
+  g_mutex_clear (&run->lock);
+  return result;
 }
 
 /* ---- Commit ----------------------------------------------------------- */
@@ -1023,7 +1030,10 @@ publish_once (VitrinePublisher      *self,
   g_autofree char *head = NULL;
   GHashTableIter iter;
   RemoteFile *rf;
+  UploadRun run;
   Plan plan;
+  guint64 total = 0;
+  gboolean ok = TRUE;
 
   info = vitrine_client_repo_info (self->client, self->type, self->repo_id, self->branch, cancellable, error);
   if (info == NULL)
@@ -1033,11 +1043,34 @@ publish_once (VitrinePublisher      *self,
   if (remote == NULL)
     return FALSE;
 
-  /* Plan: what is new, changed, unchanged, and gone. */
+  /* Hash (cached) and plan, file by file; a changed file too large for
+   * git starts uploading at once, while the next files are hashed. */
   result->added = result->changed = result->unchanged = result->deleted = 0;
   for (guint i = 0; i < files->len; i++)
+    total += ((LocalFile *) g_ptr_array_index (files, i))->size;
+  set_phase (self, VITRINE_PUBLISH_PHASE_HASHING, files->len, total);
+  uploads_start (self, &run, cancellable);
+
+  for (guint i = 0; ok && i < files->len; i++)
     {
       LocalFile *file = g_ptr_array_index (files, i);
+      guint64 size = 0, read = 0;
+
+      file_state (self, file->path, VITRINE_FILE_HASHING, 0, file->size);
+      g_clear_pointer (&file->sha256, g_free);
+      g_clear_pointer (&file->git_sha1, g_free);
+      if (!vitrine_hash_cache_hash_file (cache, file->abs_path, file->size <= REGULAR_LIMIT,
+                                         &file->sha256, &file->git_sha1, &size, &read,
+                                         cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      file->size = size;
+      file->lfs = FALSE;
+      file->sent = 0;
+      result->bytes_hashed += read;
+      add_progress (self, 1, size, file->path);
 
       g_hash_table_add (local_paths, file->path);
       rf = g_hash_table_lookup (remote, file->path);
@@ -1048,14 +1081,31 @@ publish_once (VitrinePublisher      *self,
         file->change = CHANGE_UNCHANGED, result->unchanged++;
       else
         file->change = CHANGE_CHANGED, result->changed++;
-      if (file->change != CHANGE_UNCHANGED)
+
+      if (file->change == CHANGE_UNCHANGED)
         {
-          g_ptr_array_add (to_send, file);
-          file_state (self, file->path, VITRINE_FILE_WAITING, 0, file->size);
+          file_state (self, file->path, VITRINE_FILE_UNCHANGED, file->size, file->size);
+          continue;
         }
-      else
-        file_state (self, file->path, VITRINE_FILE_UNCHANGED, file->size, file->size);
+      g_ptr_array_add (to_send, file);
+      file_state (self, file->path, VITRINE_FILE_WAITING, 0, file->size);
+
+      /* Over 10 MB, a file is a large file on the Hub whatever its content. */
+      if (file->size > REGULAR_LIMIT)
+        {
+          g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+          file->lfs = TRUE;
+          g_ptr_array_add (one, file);
+          ok = uploads_add (&run, one, cancellable, error);
+        }
     }
+  if (!ok)
+    {
+      uploads_finish (&run, FALSE, cancellable, NULL);
+      return FALSE;
+    }
+
   if (self->delete_remote)
     {
       g_hash_table_iter_init (&iter, remote);
@@ -1068,12 +1118,13 @@ publish_once (VitrinePublisher      *self,
 
   if (to_send->len == 0 && deletions->len == 0)
     {
+      uploads_finish (&run, TRUE, cancellable, NULL);
       set_phase (self, VITRINE_PUBLISH_PHASE_DONE, 0, 0);
       return TRUE;
     }
 
-  /* Preupload: the server says which files are large files. */
-  for (guint start = 0; start < to_send->len; start += PREUPLOAD_CHUNK)
+  /* Preupload: the server says which of the others are large files. */
+  for (guint start = 0; ok && start < to_send->len; start += PREUPLOAD_CHUNK)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) list = NULL;
@@ -1086,9 +1137,12 @@ publish_once (VitrinePublisher      *self,
           LocalFile *file = g_ptr_array_index (to_send, i);
           guint8 sample[512];
           gssize n = 0;
-          int fd = open (file->abs_path, O_RDONLY | O_CLOEXEC);
+          int fd;
           g_autofree char *b64 = NULL;
 
+          if (file->lfs)
+            continue;
+          fd = open (file->abs_path, O_RDONLY | O_CLOEXEC);
           if (fd >= 0)
             {
               n = read (fd, sample, sizeof sample);
@@ -1107,27 +1161,42 @@ publish_once (VitrinePublisher      *self,
         }
       json_builder_end_array (builder);
       list = json_builder_get_root (builder);
+      if (g_hash_table_size (by_path) == 0)
+        continue;
       modes = vitrine_client_preupload (self->client, self->type, self->repo_id, self->branch, list,
                                         cancellable, error);
       if (modes == NULL)
-        return FALSE;
+        {
+          ok = FALSE;
+          break;
+        }
       for (guint i = 0; i < modes->len; i++)
         {
           VitrinePreuploadResult *mode = g_ptr_array_index (modes, i);
           LocalFile *file = g_hash_table_lookup (by_path, mode->path);
 
-          if (file != NULL)
-            file->lfs = g_str_equal (mode->mode, "lfs");
+          if (file != NULL && g_str_equal (mode->mode, "lfs"))
+            {
+              file->lfs = TRUE;
+              g_ptr_array_add (lfs_files, file);
+            }
         }
     }
-  for (guint i = 0; i < to_send->len; i++)
-    {
-      LocalFile *file = g_ptr_array_index (to_send, i);
-      if (file->lfs)
-        g_ptr_array_add (lfs_files, file);
-    }
+  if (ok && lfs_files->len > 0)
+    ok = uploads_add (&run, lfs_files, cancellable, error);
 
-  if (!upload_large_files (self, lfs_files, cancellable, error))
+  /* What is left is uploading: the progress shows it now. */
+  {
+    guint n_lfs = 0;
+
+    for (guint i = 0; i < to_send->len; i++)
+      n_lfs += ((LocalFile *) g_ptr_array_index (to_send, i))->lfs;
+    set_phase (self, VITRINE_PUBLISH_PHASE_UPLOADING, n_lfs, run.total);
+    g_mutex_lock (&self->lock);
+    self->progress.bytes_done = MIN (self->bytes_sent, run.total);
+    g_mutex_unlock (&self->lock);
+  }
+  if (!uploads_finish (&run, ok, cancellable, ok ? error : NULL) || !ok)
     return FALSE;
 
   plan.files = to_send;
@@ -1157,7 +1226,7 @@ vitrine_publisher_run (VitrinePublisher      *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *cache_file = NULL;
   g_autofree char *url = NULL;
-  guint64 bytes_read = 0;
+  gboolean ok;
 
   g_return_val_if_fail (VITRINE_IS_PUBLISHER (self), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
@@ -1175,22 +1244,20 @@ vitrine_publisher_run (VitrinePublisher      *self,
     ? g_strdup (self->cache_file)
     : g_build_filename (g_get_user_cache_dir (), "vitrine", "hashes.json", NULL);
   cache = vitrine_hash_cache_new (cache_file);
-  if (!hash_files (self, cache, files, &bytes_read, cancellable, error))
-    {
-      vitrine_hash_cache_save (cache, NULL);
-      return FALSE;
-    }
-  result->bytes_hashed = bytes_read;
-  if (!vitrine_hash_cache_save (cache, &local_error))
-    g_debug ("Could not save the hash cache: %s", local_error->message);
-  g_clear_error (&local_error);
 
   url = vitrine_client_create_repo (self->client, self->type, self->repo_id, self->private_, self->sdk,
                                     TRUE, cancellable, error);
   if (url == NULL)
     return FALSE;
 
-  if (!publish_once (self, cache, files, result, cancellable, &local_error))
+  ok = publish_once (self, cache, files, result, cancellable, &local_error);
+  /* Hashes are kept even when the publish failed: a rerun reads nothing again. */
+  {
+    g_autoptr(GError) save_error = NULL;
+    if (!vitrine_hash_cache_save (cache, &save_error))
+      g_debug ("Could not save the hash cache: %s", save_error->message);
+  }
+  if (!ok)
     {
       /* Someone else committed meanwhile: plan again, once, on their work. */
       if (!g_error_matches (local_error, VITRINE_ERROR, VITRINE_ERROR_PRECONDITION_FAILED))
@@ -1199,7 +1266,9 @@ vitrine_publisher_run (VitrinePublisher      *self,
           return FALSE;
         }
       g_clear_error (&local_error);
-      if (!publish_once (self, cache, files, result, cancellable, &local_error))
+      ok = publish_once (self, cache, files, result, cancellable, &local_error);
+      vitrine_hash_cache_save (cache, NULL);
+      if (!ok)
         {
           if (g_error_matches (local_error, VITRINE_ERROR, VITRINE_ERROR_PRECONDITION_FAILED))
             g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PRECONDITION_FAILED,
