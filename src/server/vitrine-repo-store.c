@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <string.h>
@@ -82,9 +83,10 @@ vitrine_store_init (void)
       git_libgit2_init ();
       if ((git_libgit2_features () & GIT_FEATURE_THREADS) == 0)
         g_error ("libgit2 was built without thread support");
-      /* Objects are verified by their hashes as they are written. */
+      /* Objects are verified by their hashes as they are written.  They
+       * are not synced one by one: a commit syncs them all at once, before
+       * its branch moves (see sync_objects). */
       git_libgit2_opts (GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
-      git_libgit2_opts (GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -1235,6 +1237,22 @@ apply_ops (git_repository  *repo,
   return TRUE;
 }
 
+/* Makes every object written so far durable with one syncfs() of the
+ * repository's file system, so a branch never points at an object a power
+ * cut could lose.  (A killed process loses nothing libgit2 wrote: objects
+ * are renamed into place whole.) */
+static void
+sync_objects (git_repository *repo)
+{
+  int fd = open (git_repository_path (repo), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      syncfs (fd);
+      close (fd);
+    }
+}
+
 static guint
 next_pr_number (git_repository *repo)
 {
@@ -1339,6 +1357,8 @@ vitrine_store_commit (VitrineRepoMeta  *meta,
           git_commit_create (&new_id, repo, NULL, sig, sig, "UTF-8", message,
                              new_tree, 1, parents) != 0)
         return vitrine_store_set_git_error (error);
+
+      sync_objects (repo);
 
       if (create_pr)
         {

@@ -1985,7 +1985,13 @@ route_resolve (VitrineRequest  *req,
 
   length = size;
   req->status = 200;
-  if (req->range != NULL)
+  if (req->range != NULL && size == 0)
+    {
+      /* No byte to give, but the size still: the official JS client asks
+       * every file for bytes=0-0 and reads the size from Content-Range. */
+      vitrine_request_header (req, "Content-Range", "bytes */0");
+    }
+  else if (req->range != NULL)
     {
       g_autofree char *content_range = NULL;
 

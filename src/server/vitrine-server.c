@@ -834,9 +834,9 @@ upload_done_cb (SoupServer        *soup,
       return;
     }
 
-  /* A part: make it durable, then mark it received. */
-  if (fdatasync (up->fd) != 0 ||
-      !g_file_set_contents (up->final_path, "", 0, NULL))
+  /* A part: mark it received.  The whole object is synced, and checked
+   * against its sha256, when the upload completes. */
+  if (!g_file_set_contents (up->final_path, "", 0, NULL))
     {
       early_reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Could not store the upload");
       return;

@@ -48,6 +48,7 @@ const CLI_REPO = "alice/interop-from-cli"; // vitrine-cli writes, the JS client 
 const JS_REPO = "alice/interop-from-js"; // the JS client writes, vitrine-cli reads
 
 const FIRST_MESSAGE = "Publish the interop folder with vitrine-cli";
+const NO_MESSAGE = "This commit must not happen";
 const SECOND_MESSAGE = "Change the config, drop the notes";
 
 // The folder vitrine-cli publishes. Every file here is published...
@@ -236,6 +237,9 @@ hubTest("vitrine-cli upload; listFiles and downloadFile see exactly the folder",
     "the summary line counts the files");
   state.folder = folder;
   state.firstCommit = commitId;
+  // The hash cache went where XDG_CACHE_HOME says, not into the user's.
+  const cache = JSON.parse(await readFile(path.join(tmpDir, "xdg-cache", "vitrine", "hashes.json"), "utf8"));
+  assert.equal(typeof cache, "object", "hashes.json is a JSON document");
 
   const remote = await remoteFiles(CLI_REPO);
   assert.deepEqual(
@@ -248,7 +252,6 @@ hubTest("vitrine-cli upload; listFiles and downloadFile see exactly the folder",
   }
 
   for (const [p, bytes] of Object.entries(PUBLISHED)) {
-    if (bytes.length === 0) continue; // see the todo test below
     assertBytes(await download(CLI_REPO, p), bytes, `downloadFile ${p}`);
     assertBytes(await download(CLI_REPO, p, commitId), bytes, `downloadFile ${p} at the printed commit`);
   }
@@ -256,15 +259,10 @@ hubTest("vitrine-cli upload; listFiles and downloadFile see exactly the folder",
   assert.equal(attributes.length, remote.get(".gitattributes").size, ".gitattributes: size as listed");
 });
 
-// Known interop bug, kept visible: @huggingface/hub's fileDownloadInfo (which
-// downloadFile calls first) probes with `Range: bytes=0-0` and needs a 2xx
-// answer with a Content-Range; for a 0-byte file vitrine-hub answers 416 with
-// `Content-Range: bytes */0` (RFC 9110 allows that, or ignoring Range), so the
-// official client cannot download an empty file from the local hub. When
-// vitrine-hub answers 2xx there, this test passes and its todo must go.
-test("downloadFile of an empty file vitrine-cli published", {
-  todo: "vitrine-hub answers 416 to the client's Range: bytes=0-0 probe of a 0-byte file",
-}, async () => {
+// @huggingface/hub's fileDownloadInfo probes every file with
+// `Range: bytes=0-0` and reads the size from Content-Range: an empty file
+// must answer 2xx with `Content-Range: bytes */0`, not 416.
+test("downloadFile of an empty file vitrine-cli published", async () => {
   need(state.firstCommit, "the first publish");
   assertBytes(await download(CLI_REPO, "empty.txt"), PUBLISHED["empty.txt"], "downloadFile empty.txt");
 });
@@ -342,7 +340,7 @@ hubTest("republishing: nothing changed makes no commit; one change and one delet
   const before = await commitsOf(CLI_REPO);
   assert.equal(before[0].oid, state.firstCommit, "the head is the first publish");
 
-  const again = await vitrineCli(["upload", folder, CLI_REPO, "-m", "This commit must not happen"]);
+  const again = await vitrineCli(["upload", folder, CLI_REPO, "-m", NO_MESSAGE]);
   assert.match(again.stdout, /Nothing changed/, `the republish says so; stdout was:\n${again.stdout}`);
   assert.doesNotMatch(again.stdout, /^[0-9a-f]{40}$/m, "no commit id printed");
   const unchanged = await commitsOf(CLI_REPO);
@@ -386,6 +384,7 @@ hubTest("listCommits shows vitrine-cli's commits with their -m messages", async 
   const titles = commits.map((c) => c.title);
   assert.ok(titles.includes(FIRST_MESSAGE), `titles include the first -m message: ${JSON.stringify(titles)}`);
   assert.ok(titles.includes(SECOND_MESSAGE), `titles include the second -m message: ${JSON.stringify(titles)}`);
+  assert.ok(!titles.includes(NO_MESSAGE), "the republish of nothing left no commit");
   assert.deepEqual(commits.slice(0, 2).map((c) => [c.oid, c.title]), [
     [second, SECOND_MESSAGE],
     [state.firstCommit, FIRST_MESSAGE],
