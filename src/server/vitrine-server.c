@@ -492,7 +492,14 @@ typedef struct
   gboolean       drop;
   int            errsv;
   SoupServerMessage *msg;
+  /* libsoup hands bodies over 8 KiB at a time: they are gathered here and
+   * written (and hashed) a megabyte at a time. */
+  guint8        *buffer;
+  gsize          buffered;
+  guint64        written;
 } Upload;
+
+#define UPLOAD_BUFFER (1024 * 1024)
 
 static void
 upload_free (Upload *up)
@@ -505,8 +512,38 @@ upload_free (Upload *up)
   g_free (up->tmp_path);
   g_free (up->final_path);
   g_free (up->oid);
+  g_free (up->buffer);
   vitrine_sha256_free (up->sha);
   g_free (up);
+}
+
+/* Writes (and hashes) what is gathered.  FALSE on a write error. */
+static gboolean
+upload_flush (Upload *up)
+{
+  const guint8 *data = up->buffer;
+  gsize len = up->buffered;
+
+  if (up->sha != NULL && len > 0)
+    vitrine_sha256_update (up->sha, data, len);
+  while (len > 0)
+    {
+      ssize_t n = pwrite (up->fd, data, len, up->offset + up->written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          up->errsv = errno;
+          up->failed = TRUE;
+          return FALSE;
+        }
+      data += n;
+      len -= n;
+      up->written += n;
+    }
+  up->buffered = 0;
+  return TRUE;
 }
 
 static void
@@ -535,24 +572,17 @@ upload_got_chunk_cb (SoupServerMessage *msg,
         g_socket_shutdown (socket, TRUE, TRUE, NULL);
       return;
     }
-  if (up->sha != NULL)
-    vitrine_sha256_update (up->sha, data, len);
-
   while (len > 0)
     {
-      ssize_t n = pwrite (up->fd, data, len, up->offset + up->received);
+      gsize n = MIN (len, UPLOAD_BUFFER - up->buffered);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          up->errsv = errno;
-          up->failed = TRUE;
-          return;
-        }
+      memcpy (up->buffer + up->buffered, data, n);
+      up->buffered += n;
+      up->received += n;
       data += n;
       len -= n;
-      up->received += n;
+      if (up->buffered == UPLOAD_BUFFER && !upload_flush (up))
+        return;
     }
 }
 
@@ -743,6 +773,7 @@ upload_early_cb (SoupServer        *soup,
   up = g_new0 (Upload, 1);
   up->server = self;
   up->fd = -1;
+  up->buffer = g_malloc (UPLOAD_BUFFER);
   if (self->drop_upload_count > 0)
     {
       self->drop_upload_count--;
@@ -801,6 +832,8 @@ upload_done_cb (SoupServer        *soup,
       early_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "Invalid upload");
       return;
     }
+  if (!up->failed && !upload_flush (up))
+    up->failed = TRUE;
   if (up->failed || up->received != up->expected)
     {
       if (up->errsv != 0)
