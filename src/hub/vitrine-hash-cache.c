@@ -4,15 +4,15 @@
  * device are those it had when it was hashed is taken as unchanged, so a
  * second publish of a large folder reads nothing again.
  *
- * The cache file is JSON:
+ * The cache file is text, one line per file after a header line:
  *
- *   {"version":1,"entries":[
- *   ["/abs/path",size,mtime_sec,mtime_nsec,inode,device,"sha256","sha1"|null],
- *   ...]}
+ *   vitrine-hash-cache 1
+ *   <sha256> <git sha1, or -> <size> <mtime s> <mtime ns> <inode> <device> <path>
  *
- * Unsigned numbers are written as the signed 64-bit integers JSON-GLib
- * reads, bit for bit.  A file that is not in this shape is ignored whole or
- * entry by entry.
+ * The path runs to the end of the line, so it may hold spaces or any byte
+ * but a newline.  Lines are read in one pass over the mapped file, about a
+ * tenth of a second for 100 000 entries; a line that is not in this shape is
+ * skipped, a file without the header ignored whole.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -28,12 +28,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gnutls/crypto.h>
-#include <json-glib/json-glib.h>
 
 #include "vitrine-hash.h"
 #include "vitrine-hash-cache.h"
 
-#define CACHE_VERSION 1
+#define CACHE_HEADER "vitrine-hash-cache 1\n"
 #define CHUNK_SIZE (1 << 20)
 /* Far more than 100 000 entries need; anything larger is not ours. */
 #define MAX_CACHE_FILE_SIZE (256 * 1024 * 1024)
@@ -79,79 +78,94 @@ same_file_state (const struct stat *a,
          && a->st_dev == b->st_dev;
 }
 
+/* Reads a decimal number that ends with a space. */
 static gboolean
-get_int (JsonArray *array,
-         guint      index,
-         gint64    *value)
+parse_number (const char **p,
+              const char  *end,
+              gboolean     allow_sign,
+              guint64     *value,
+              gboolean    *negative)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const char *q = *p;
+  guint64 v = 0;
 
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE
-      || json_node_get_value_type (node) != G_TYPE_INT64)
+  *negative = FALSE;
+  if (allow_sign && q < end && *q == '-')
+    {
+      *negative = TRUE;
+      q++;
+    }
+  if (q >= end || !g_ascii_isdigit (*q))
     return FALSE;
-  *value = json_node_get_int (node);
+  while (q < end && g_ascii_isdigit (*q))
+    {
+      guint digit = *q - '0';
+
+      if (v > (G_MAXUINT64 - digit) / 10)
+        return FALSE;
+      v = v * 10 + digit;
+      q++;
+    }
+  if (q >= end || *q != ' ')
+    return FALSE;
+
+  *value = v;
+  *p = q + 1;
   return TRUE;
 }
 
-static const char *
-get_string (JsonArray *array,
-            guint      index)
+static gboolean
+parse_hex (const char **p,
+           const char  *end,
+           gsize        len,
+           char        *out)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const char *q = *p;
 
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  if ((gsize) (end - q) < len + 1 || q[len] != ' ')
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (q[i]) && !(q[i] >= 'a' && q[i] <= 'f'))
+      return FALSE;
+
+  memcpy (out, q, len);
+  out[len] = '\0';
+  *p = q + len + 1;
+  return TRUE;
 }
 
-/* Adds the entry @node describes, when it is well formed. */
+/* Adds the entry on the line from @p to @end, when it is well formed. */
 static void
-load_entry (VitrineHashCache *self,
-            JsonNode         *node)
+load_line (VitrineHashCache *self,
+           const char       *p,
+           const char       *end)
 {
-  JsonArray *array;
-  JsonNode *sha1_node;
-  const char *path;
-  const char *sha256;
-  const char *git_sha1 = NULL;
-  gint64 size, sec, nsec, ino, dev;
-  Entry *entry;
+  Entry entry = { 0 };
+  guint64 sec, nsec;
+  gboolean negative, ignored;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!parse_hex (&p, end, 64, entry.sha256))
     return;
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) != 8)
+  if (end - p >= 2 && p[0] == '-' && p[1] == ' ')
+    p += 2;
+  else if (!parse_hex (&p, end, 40, entry.git_sha1))
     return;
 
-  path = get_string (array, 0);
-  sha256 = get_string (array, 6);
-  if (path == NULL || !g_path_is_absolute (path) || !vitrine_is_hex (sha256, 64))
+  if (!parse_number (&p, end, FALSE, &entry.size, &ignored)
+      || !parse_number (&p, end, TRUE, &sec, &negative)
+      || !parse_number (&p, end, FALSE, &nsec, &ignored)
+      || !parse_number (&p, end, FALSE, &entry.ino, &ignored)
+      || !parse_number (&p, end, FALSE, &entry.dev, &ignored))
     return;
-  if (!get_int (array, 1, &size) || !get_int (array, 2, &sec) || !get_int (array, 3, &nsec)
-      || !get_int (array, 4, &ino) || !get_int (array, 5, &dev))
+  if (sec > G_MAXINT64 || nsec >= 1000000000)
     return;
-  if (nsec < 0 || nsec >= 1000000000)
+  entry.mtime_sec = negative ? -(gint64) sec : (gint64) sec;
+  entry.mtime_nsec = nsec;
+
+  if (p >= end || *p != '/' || memchr (p, '\0', end - p) != NULL)
     return;
 
-  sha1_node = json_array_get_element (array, 7);
-  if (!JSON_NODE_HOLDS_NULL (sha1_node))
-    {
-      git_sha1 = get_string (array, 7);
-      if (!vitrine_is_hex (git_sha1, 40))
-        return;
-    }
-
-  entry = g_new0 (Entry, 1);
-  entry->size = (guint64) size;
-  entry->mtime_sec = sec;
-  entry->mtime_nsec = nsec;
-  entry->ino = (guint64) ino;
-  entry->dev = (guint64) dev;
-  memcpy (entry->sha256, sha256, 65);
-  if (git_sha1 != NULL)
-    memcpy (entry->git_sha1, git_sha1, 41);
-  g_hash_table_replace (self->entries, g_strdup (path), entry);
+  g_hash_table_replace (self->entries, g_strndup (p, end - p), g_memdup2 (&entry, sizeof entry));
 }
 
 /* Reads the cache file; anything unexpected leaves the cache empty, and
@@ -159,13 +173,11 @@ load_entry (VitrineHashCache *self,
 static void
 load (VitrineHashCache *self)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *object;
-  JsonNode *root;
-  JsonNode *version;
-  JsonNode *entries;
-  JsonArray *array;
+  const char *data;
+  const char *end;
+  const char *line;
   GStatBuf st;
 
   if (g_stat (self->path, &st) != 0)
@@ -177,28 +189,35 @@ load (VitrineHashCache *self)
       g_debug ("Ignoring the hash cache “%s”: not a regular file, or too large", self->path);
       return;
     }
-  if (!json_parser_load_from_mapped_file (parser, self->path, &error))
+
+  mapped = g_mapped_file_new (self->path, FALSE, &error);
+  if (mapped == NULL)
     {
       g_debug ("Ignoring the hash cache “%s”: %s", self->path, error->message);
       return;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  object = json_node_get_object (root);
-  version = json_object_get_member (object, "version");
-  entries = json_object_get_member (object, "entries");
-  if (version == NULL || JSON_NODE_TYPE (version) != JSON_NODE_VALUE
-      || json_node_get_value_type (version) != G_TYPE_INT64
-      || json_node_get_int (version) != CACHE_VERSION)
-    return;
-  if (entries == NULL || !JSON_NODE_HOLDS_ARRAY (entries))
-    return;
+  data = g_mapped_file_get_contents (mapped);
+  end = data + g_mapped_file_get_length (mapped);
+  if (data == NULL
+      || (gsize) (end - data) < strlen (CACHE_HEADER)
+      || memcmp (data, CACHE_HEADER, strlen (CACHE_HEADER)) != 0)
+    {
+      g_debug ("Ignoring the hash cache “%s”: not a hash cache", self->path);
+      return;
+    }
 
-  array = json_node_get_array (entries);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    load_entry (self, json_array_get_element (array, i));
+  /* A last line without its newline was cut short: it is left out. */
+  line = data + strlen (CACHE_HEADER);
+  while (line < end)
+    {
+      const char *eol = memchr (line, '\n', end - line);
+
+      if (eol == NULL)
+        break;
+      load_line (self, line, eol);
+      line = eol + 1;
+    }
 
   self->dirty = FALSE;
 }
@@ -326,28 +345,6 @@ vitrine_hash_cache_store (VitrineHashCache  *self,
   self->dirty = TRUE;
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-        }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
 /**
  * vitrine_hash_cache_save:
  * @self: the cache
@@ -355,8 +352,8 @@ append_json_string (GString    *out,
  *
  * Writes the cache to its file, if it changed: atomically, readable by the
  * user alone, creating the folders above it (mode 0700) as needed.  Entries
- * for paths that are not valid UTF-8 are kept in memory only.  A cache
- * without a file has nothing to do.
+ * for paths with a newline are kept in memory only.  A cache without a file
+ * has nothing to do.
  *
  * Returns: %TRUE on success
  */
@@ -368,7 +365,6 @@ vitrine_hash_cache_save (VitrineHashCache  *self,
   g_autofree char *dir = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  gboolean first = TRUE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -384,30 +380,23 @@ vitrine_hash_cache_save (VitrineHashCache  *self,
     }
 
   out = g_string_sized_new (64 + 200 * g_hash_table_size (self->entries));
-  g_string_append_printf (out, "{\"version\":%d,\"entries\":[", CACHE_VERSION);
+  g_string_append (out, CACHE_HEADER);
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *path = key;
       const Entry *entry = value;
 
-      if (!g_utf8_validate (path, -1, NULL))
+      if (strchr (path, '\n') != NULL)
         continue;
 
-      g_string_append (out, first ? "\n[" : ",\n[");
-      first = FALSE;
-      append_json_string (out, path);
-      g_string_append_printf (out,
-                              ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
-                              ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",\"%s\",",
-                              (gint64) entry->size, entry->mtime_sec, entry->mtime_nsec,
-                              (gint64) entry->ino, (gint64) entry->dev, entry->sha256);
-      if (entry->git_sha1[0] != '\0')
-        g_string_append_printf (out, "\"%s\"]", entry->git_sha1);
-      else
-        g_string_append (out, "null]");
+      g_string_append_printf (out, "%s %s %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT
+                              " %" G_GINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                              " %s\n",
+                              entry->sha256, entry->git_sha1[0] != '\0' ? entry->git_sha1 : "-",
+                              entry->size, entry->mtime_sec, entry->mtime_nsec,
+                              entry->ino, entry->dev, path);
     }
-  g_string_append (out, "]}\n");
 
   /* Stores made while writing will mark it dirty again. */
   self->dirty = FALSE;

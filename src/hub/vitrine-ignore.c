@@ -38,7 +38,8 @@ struct _VitrineIgnore
 
 /* Left out of every publish; a .gitignore cannot bring them back. */
 static const char * const default_patterns[] = {
-  ".git/",
+  /* A folder, or the file submodules and worktrees put in its place. */
+  ".git",
   ".hg/",
   ".svn/",
   ".cache/",

@@ -283,13 +283,14 @@ test_hash_save_reload (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *cache_dir = g_build_filename (fixture->dir, "state", "vitrine", NULL);
-  g_autofree char *cache_file = g_build_filename (cache_dir, "hashes.json", NULL);
+  g_autofree char *cache_file = g_build_filename (cache_dir, "hashes", NULL);
   g_autoptr(GBytes) content = make_content (3 * (1 << 20), 4);
   g_autoptr(GBytes) small = make_content (100, 5);
   g_autoptr(GBytes) odd = make_content (200, 6);
   g_autofree char *path = write_file (fixture, "weights.bin", content);
   g_autofree char *small_path = write_file (fixture, "config \"q\" \\ \t.json", small);
   g_autofree char *odd_path = write_file (fixture, "\xff\xfe.bin", odd);
+  g_autofree char *newline_path = write_file (fixture, "two\nlines", small);
   struct stat st;
 
   {
@@ -298,7 +299,8 @@ test_hash_save_reload (Fixture       *fixture,
     g_assert_cmpuint (hash_and_check (cache, path, content, TRUE), ==, 3 * (1 << 20));
     g_assert_cmpuint (hash_and_check (cache, small_path, small, FALSE), ==, 100);
     g_assert_cmpuint (hash_and_check (cache, odd_path, odd, TRUE), ==, 200);
-    g_assert_cmpuint (hash_and_check (cache, odd_path, odd, TRUE), ==, 0);
+    g_assert_cmpuint (hash_and_check (cache, newline_path, small, TRUE), ==, 100);
+    g_assert_cmpuint (hash_and_check (cache, newline_path, small, TRUE), ==, 0);
     g_assert_true (vitrine_hash_cache_save (cache, &error));
     g_assert_no_error (error);
     /* Nothing changed: nothing to write. */
@@ -315,10 +317,11 @@ test_hash_save_reload (Fixture       *fixture,
     g_autoptr(VitrineHashCache) cache = vitrine_hash_cache_new (cache_file);
 
     g_assert_cmpuint (hash_and_check (cache, path, content, TRUE), ==, 0);
+    g_assert_cmpuint (hash_and_check (cache, odd_path, odd, TRUE), ==, 0);
     g_assert_cmpuint (hash_and_check (cache, small_path, small, FALSE), ==, 0);
     g_assert_cmpuint (hash_and_check (cache, small_path, small, TRUE), ==, 100);
-    /* A path that is not UTF-8 is not written to the file. */
-    g_assert_cmpuint (hash_and_check (cache, odd_path, odd, TRUE), ==, 200);
+    /* A path with a newline is not written to the file. */
+    g_assert_cmpuint (hash_and_check (cache, newline_path, small, TRUE), ==, 100);
     g_assert_true (vitrine_hash_cache_save (cache, &error));
     g_assert_no_error (error);
   }
@@ -334,29 +337,22 @@ static void
 test_hash_garbage_cache (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *cache_file = g_build_filename (fixture->dir, "hashes.json", NULL);
+  g_autofree char *cache_file = g_build_filename (fixture->dir, "hashes", NULL);
   g_autoptr(GBytes) content = make_content (1000, 8);
   g_autoptr(GBytes) noise = make_content (5000, 9);
   g_autofree char *path = write_file (fixture, "a.bin", content);
   g_autofree char *sha256 = NULL;
-  g_autofree char *valid = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr(GString) file = g_string_new ("vitrine-hash-cache 1\n");
+  const char *zeros = "0000000000000000000000000000000000000000000000000000000000000000";
+  static const char nul_line[] = " - 1000 1 2 3 4 /a\0b\n";
+  g_autoptr(GPtrArray) bad_lines = g_ptr_array_new_with_free_func (g_free);
   const char *garbage[] = {
     "",
-    "{",
-    "null",
-    "[]",
-    "42",
-    "{\"version\":2,\"entries\":[]}",
-    "{\"version\":\"1\",\"entries\":[]}",
-    "{\"version\":1,\"entries\":{}}",
-    "{\"version\":1}",
-    "{\"version\":1,\"entries\":[1,\"x\",null,{},[],[[]]]}",
-    "{\"version\":1,\"entries\":[[\"relative\",1000,1,2,3,4,\"" "aa" "\",null]]}",
-    "{\"version\":1,\"entries\":[[\"/a\",\"1000\",1,2,3,4,null,null,null]]}",
-    "{\"version\":1,\"entries\":[[\"/a\",1000,1,2000000000,3,4,"
-      "\"0000000000000000000000000000000000000000000000000000000000000000\",null]]}",
-    "{\"version\":1,\"entries\":[[\"/a\",1000,1.5,2,3,4,"
-      "\"0000000000000000000000000000000000000000000000000000000000000000\",\"xyz\"]]}",
+    "vitrine-hash-cache",
+    "vitrine-hash-cache 2\n",
+    "{\"version\":1,\"entries\":[]}",
+    "\nvitrine-hash-cache 1\n",
   };
   struct stat st;
 
@@ -388,23 +384,74 @@ test_hash_garbage_cache (Fixture       *fixture,
   }
   g_rmdir (cache_file);
 
-  /* Bad entries are dropped one by one; good ones stay. */
+  /* Bad lines are dropped one by one; good ones stay. */
+  g_ptr_array_add (bad_lines, g_strdup (""));
+  g_ptr_array_add (bad_lines, g_strdup ("junk"));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s - 1000 1 2 3 4 relative", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s - 1000 1 2 3 4 ", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s - 1000 1 2 3 4", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s - 1000 1 2000000000 3 4 /a", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s - 99999999999999999999999 1 2 3 4 /a", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s - -1 1 2 3 4 /a", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s - 1000 1.5 2 3 4 /a", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s xyz 1000 1 2 3 4 /a", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%s  1000 1 2 3 4 /a", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%.63s - 1000 1 2 3 4 /a", zeros));
+  g_ptr_array_add (bad_lines, g_strdup_printf ("%.63sA - 1000 1 2 3 4 /a", zeros));
   g_assert_cmpint (stat (path, &st), ==, 0);
   sha256 = vitrine_sha256_hex (g_bytes_get_data (content, NULL), 1000);
-  valid = g_strdup_printf ("{\"version\":1,\"entries\":[\"junk\",[\"%s\",%" G_GINT64_FORMAT
-                           ",%" G_GINT64_FORMAT ",%ld,%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT
-                           ",\"%s\",null],[1,2,3]]}",
-                           path, (gint64) st.st_size, (gint64) st.st_mtim.tv_sec,
-                           (long) st.st_mtim.tv_nsec, (guint64) st.st_ino, (guint64) st.st_dev,
-                           sha256);
-  g_assert_true (g_file_set_contents (cache_file, valid, -1, NULL));
+  good = g_strdup_printf ("%s - %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld %" G_GUINT64_FORMAT
+                          " %" G_GUINT64_FORMAT " %s",
+                          sha256, (gint64) st.st_size, (gint64) st.st_mtim.tv_sec,
+                          (long) st.st_mtim.tv_nsec, (guint64) st.st_ino, (guint64) st.st_dev,
+                          path);
+  for (guint i = 0; i < bad_lines->len; i++)
+    {
+      g_string_append (file, g_ptr_array_index (bad_lines, i));
+      g_string_append_c (file, '\n');
+    }
+  /* A NUL inside a path. */
+  g_string_append (file, zeros);
+  g_string_append_len (file, nul_line, sizeof nul_line - 1);
+  g_string_append_printf (file, "%s\n", good);
+  g_string_append_printf (file, "%s - 1000 1 2 3 4 /b c\n", zeros);
+  g_string_append (file, "\n\n");
+  g_string_append_len (file, g_bytes_get_data (noise, NULL), 5000);
+  g_string_append (file, "\n");
+  /* Cut short: no newline. */
+  g_string_append (file, good);
+  g_assert_true (g_file_set_contents (cache_file, file->str, file->len, NULL));
   {
     g_autoptr(VitrineHashCache) cache = vitrine_hash_cache_new (cache_file);
     g_autoptr(GError) error = NULL;
 
+    struct stat fake = { 0 };
+    g_autofree char *fake_sha256 = NULL;
+
     g_assert_cmpuint (hash_and_check (cache, path, content, FALSE), ==, 0);
+
+    /* None of the bad lines for "/a" was taken; the good one for "/b c" was. */
+    fake.st_size = 1000;
+    fake.st_mtim.tv_sec = 1;
+    fake.st_mtim.tv_nsec = 2;
+    fake.st_ino = 3;
+    fake.st_dev = 4;
+    g_assert_false (vitrine_hash_cache_lookup (cache, "/a", &fake, NULL, NULL));
+    g_assert_true (vitrine_hash_cache_lookup (cache, "/b c", &fake, &fake_sha256, NULL));
+    g_assert_cmpstr (fake_sha256, ==, zeros);
+
     g_assert_true (vitrine_hash_cache_save (cache, &error));
     g_assert_no_error (error);
+  }
+
+  /* The same line, cut short, is not used. */
+  g_string_truncate (file, 0);
+  g_string_append_printf (file, "vitrine-hash-cache 1\n%s", good);
+  g_assert_true (g_file_set_contents (cache_file, file->str, file->len, NULL));
+  {
+    g_autoptr(VitrineHashCache) cache = vitrine_hash_cache_new (cache_file);
+
+    g_assert_cmpuint (hash_and_check (cache, path, content, FALSE), ==, 1000);
   }
 }
 

@@ -57,9 +57,11 @@ test_ignore_defaults (void)
   const Case cases[] = {
     { "README.md", FALSE, FALSE, NULL },
     { "weights/model.safetensors", FALSE, FALSE, NULL },
-    { ".git", TRUE, TRUE, "default: .git/" },
-    { ".git/config", FALSE, TRUE, "default: .git/" },
-    { "sub/.git/objects/ab/cdef", FALSE, TRUE, "default: .git/" },
+    { ".git", TRUE, TRUE, "default: .git" },
+    /* Submodules and worktrees have a .git file. */
+    { "sub/.git", FALSE, TRUE, "default: .git" },
+    { ".git/config", FALSE, TRUE, "default: .git" },
+    { "sub/.git/objects/ab/cdef", FALSE, TRUE, "default: .git" },
     { ".gitattributes", FALSE, FALSE, NULL },
     { ".gitignore", FALSE, FALSE, NULL },
     { ".hg/store", FALSE, TRUE, "default: .hg/" },
@@ -92,7 +94,7 @@ test_ignore_defaults_stay (void)
 {
   g_autoptr(VitrineIgnore) ignore = ignore_with ("!.git/\n!*.pyc\n!__pycache__/\n!.DS_Store\n");
   const Case cases[] = {
-    { ".git/config", FALSE, TRUE, "default: .git/" },
+    { ".git/config", FALSE, TRUE, "default: .git" },
     { "m.pyc", FALSE, TRUE, "default: *.pyc" },
     { "__pycache__/m.pyc", FALSE, TRUE, "default: __pycache__/" },
     { ".DS_Store", FALSE, TRUE, "default: .DS_Store" },
@@ -252,7 +254,9 @@ test_ignore_double_star (void)
                                                  "a/**/b\n"
                                                  "x/**/y/**/z.txt\n"
                                                  "/**/*.ckpt\n"
-                                                 "w**d\n");
+                                                 "w**d\n"
+                                                 "***/deep\n"
+                                                 "tree/***\n");
   const Case cases[] = {
     { "foo", FALSE, TRUE, "**/foo" },
     { "a/foo", TRUE, TRUE, "**/foo" },
@@ -278,6 +282,11 @@ test_ignore_double_star (void)
     { "x/1/2/y/3/w.txt", FALSE, FALSE, NULL },
     { "m.ckpt", FALSE, TRUE, "/**/*.ckpt" },
     { "d/e/m.ckpt", FALSE, TRUE, "/**/*.ckpt" },
+    /* More stars alone in a component are `**` too. */
+    { "deep", FALSE, TRUE, "***/deep" },
+    { "p/q/deep", FALSE, TRUE, "***/deep" },
+    { "tree", TRUE, FALSE, NULL },
+    { "tree/p/q", FALSE, TRUE, "tree/***" },
     /* Elsewhere, `**` is a plain star. */
     { "wood", FALSE, TRUE, "w**d" },
     { "w/d", FALSE, FALSE, NULL },
