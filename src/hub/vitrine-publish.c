@@ -1242,7 +1242,7 @@ vitrine_publisher_run (VitrinePublisher      *self,
 
   cache_file = self->cache_file != NULL
     ? g_strdup (self->cache_file)
-    : g_build_filename (g_get_user_cache_dir (), "vitrine", "hashes.json", NULL);
+    : g_build_filename (g_get_user_cache_dir (), "vitrine", "hashes", NULL);
   cache = vitrine_hash_cache_new (cache_file);
 
   url = vitrine_client_create_repo (self->client, self->type, self->repo_id, self->private_, self->sdk,

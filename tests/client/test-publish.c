@@ -58,7 +58,7 @@ fixture_setup (Fixture       *f,
   hub_setup (&f->hub, NULL);
   g_unsetenv ("VITRINE_HUB_FAULTS");
   f->folder = g_build_filename (f->hub.tmp, "folder", NULL);
-  f->cache = g_build_filename (f->hub.tmp, "hashes.json", NULL);
+  f->cache = g_build_filename (f->hub.tmp, "hashes", NULL);
   f->client = vitrine_client_new (f->hub.url, f->hub.alice);
   vitrine_client_set_retry (f->client, 5, 20, 200);
 

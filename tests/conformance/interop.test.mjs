@@ -13,6 +13,7 @@
 // caches (XDG_CACHE_HOME, HF_HOME) in the temporary folder, never the
 // user's. The tests run in order and build on each other.
 
+import { createHash } from "node:crypto";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -238,8 +239,13 @@ hubTest("vitrine-cli upload; listFiles and downloadFile see exactly the folder",
   state.folder = folder;
   state.firstCommit = commitId;
   // The hash cache went where XDG_CACHE_HOME says, not into the user's.
-  const cache = JSON.parse(await readFile(path.join(tmpDir, "xdg-cache", "vitrine", "hashes.json"), "utf8"));
-  assert.equal(typeof cache, "object", "hashes.json is a JSON document");
+  // The hash cache: one line per file, with its sha256, so a republish reads nothing.
+  const cache = await readFile(path.join(tmpDir, "xdg-cache", "vitrine", "hashes"), "utf8");
+  assert.match(cache, /^vitrine-hash-cache 1\n/, "the hash cache starts with its header");
+  for (const p of LARGE_PATHS) {
+    const digest = createHash("sha256").update(PUBLISHED[p]).digest("hex");
+    assert.ok(cache.includes(digest), `the hash cache holds ${p}'s sha256`);
+  }
 
   const remote = await remoteFiles(CLI_REPO);
   assert.deepEqual(
