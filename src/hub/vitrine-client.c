@@ -706,12 +706,43 @@ vitrine_client_repo_info (VitrineClient   *self,
   return vitrine_repo_info_new_from_json (json_node_get_object (answer));
 }
 
+typedef gpointer (*MakeFunc) (JsonObject *object);
+
+/* Appends one typed object per JSON object of an array answer; FALSE (with
+ * a protocol error) when the answer is not an array. */
+static gboolean
+append_objects (GListStore  *store,
+                JsonNode    *answer,
+                MakeFunc     make,
+                GError     **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (answer))
+    {
+      set_protocol_error (error);
+      return FALSE;
+    }
+  array = json_node_get_array (answer);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (item))
+        {
+          g_autoptr(GObject) object = make (json_node_get_object (item));
+          g_list_store_append (store, object);
+        }
+    }
+  return TRUE;
+}
+
 /* Follows `Link` pages, adding each JSON object of each page through @add. */
 static gboolean
 collect_pages (VitrineClient  *self,
                const char     *first,
                GListStore     *store,
-               gpointer      (*make) (JsonObject *),
+               MakeFunc        make,
                GCancellable   *cancellable,
                GError        **error)
 {
@@ -722,27 +753,10 @@ collect_pages (VitrineClient  *self,
     {
       g_autoptr(SoupMessageHeaders) headers = NULL;
       g_autoptr(JsonNode) answer = NULL;
-      JsonArray *array;
 
       answer = vitrine_client_call_json (self, "GET", url, NULL, 0, &headers, cancellable, error);
-      if (answer == NULL)
+      if (answer == NULL || !append_objects (store, answer, make, error))
         return FALSE;
-      if (!JSON_NODE_HOLDS_ARRAY (answer))
-        {
-          set_protocol_error (error);
-          return FALSE;
-        }
-      array = json_node_get_array (answer);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *item = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (item))
-            {
-              g_autoptr(GObject) object = make (json_node_get_object (item));
-              g_list_store_append (store, object);
-            }
-        }
       g_free (url);
       url = next_link (headers);
       /* A server that pages forever is not followed forever. */
@@ -776,7 +790,7 @@ vitrine_client_list_repos (VitrineClient   *self,
       g_string_append_printf (url, "&search=%s", escaped);
     }
   first = g_string_free (url, FALSE);
-  if (!collect_pages (self, first, store, (gpointer (*) (JsonObject *)) vitrine_repo_info_new_from_json,
+  if (!collect_pages (self, first, store, (MakeFunc) vitrine_repo_info_new_from_json,
                       cancellable, error))
     return NULL;
   return g_steal_pointer (&store);
@@ -805,7 +819,7 @@ vitrine_client_list_tree (VitrineClient   *self,
   escaped_path = path != NULL && *path != '\0' ? g_uri_escape_string (path, "/", FALSE) : NULL;
   first = g_strdup_printf ("%s%s%s?recursive=%s", base, escaped_path != NULL ? "/" : "",
                            escaped_path != NULL ? escaped_path : "", recursive ? "true" : "false");
-  if (!collect_pages (self, first, store, (gpointer (*) (JsonObject *)) vitrine_tree_entry_new_from_json,
+  if (!collect_pages (self, first, store, (MakeFunc) vitrine_tree_entry_new_from_json,
                       cancellable, error))
     return NULL;
   return g_steal_pointer (&store);
@@ -826,7 +840,6 @@ vitrine_client_paths_info (VitrineClient       *self,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *path = NULL;
-  JsonArray *array;
 
   if (!check_repo_id (repo_id, error))
     return NULL;
@@ -843,23 +856,9 @@ vitrine_client_paths_info (VitrineClient       *self,
 
   path = vitrine_client_api_path (type, repo_id, "paths-info", revision != NULL ? revision : "main");
   answer = vitrine_client_call_json (self, "POST", path, body, VITRINE_REQUEST_IDEMPOTENT, NULL, cancellable, error);
-  if (answer == NULL)
+  if (answer == NULL ||
+      !append_objects (store, answer, (MakeFunc) vitrine_tree_entry_new_from_json, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (answer))
-    {
-      set_protocol_error (error);
-      return NULL;
-    }
-  array = json_node_get_array (answer);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      if (JSON_NODE_HOLDS_OBJECT (item))
-        {
-          g_autoptr(VitrineTreeEntry) entry = vitrine_tree_entry_new_from_json (json_node_get_object (item));
-          g_list_store_append (store, entry);
-        }
-    }
   return g_steal_pointer (&store);
 }
 
@@ -880,33 +879,18 @@ vitrine_client_list_commits (VitrineClient   *self,
   g_autofree char *base = NULL;
   g_autofree char *url = NULL;
   const char *count;
-  JsonArray *array;
 
   if (!check_repo_id (repo_id, error))
     return NULL;
   base = vitrine_client_api_path (type, repo_id, "commits", revision != NULL ? revision : "main");
   url = g_strdup_printf ("%s?p=%u&limit=%u", base, page, limit > 0 ? limit : 50);
   answer = vitrine_client_call_json (self, "GET", url, NULL, 0, &headers, cancellable, error);
-  if (answer == NULL)
+  if (answer == NULL || !append_objects (store, answer, (MakeFunc) vitrine_commit_new_from_json, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (answer))
-    {
-      set_protocol_error (error);
-      return NULL;
-    }
-  array = json_node_get_array (answer);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      if (JSON_NODE_HOLDS_OBJECT (item))
-        {
-          g_autoptr(VitrineCommit) commit = vitrine_commit_new_from_json (json_node_get_object (item));
-          g_list_store_append (store, commit);
-        }
-    }
   count = soup_message_headers_get_one (headers, "X-Total-Count");
   if (total != NULL)
-    *total = count != NULL ? (guint) g_ascii_strtoull (count, NULL, 10) : json_array_get_length (array);
+    *total = count != NULL ? (guint) g_ascii_strtoull (count, NULL, 10)
+                           : g_list_model_get_n_items (G_LIST_MODEL (store));
   return g_steal_pointer (&store);
 }
 

@@ -211,6 +211,21 @@ open_repo (VitrineRequest  *req,
   return meta;
 }
 
+/* The body's JSON object; NULL (answered) when it is missing or not one. */
+static JsonObject *
+body_object (VitrineRequest *req,
+             JsonNode       *root)
+{
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      vitrine_request_error (req, 400, NULL, "Expected a JSON object");
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
 static JsonNode *
 empty_object (void)
 {
@@ -328,14 +343,9 @@ route_repo_create (VitrineRequest *req)
   VitrineRepoType type;
   gboolean private_ = FALSE;
 
-  if (root == NULL)
+  body = body_object (req, root);
+  if (body == NULL)
     return;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      vitrine_request_error (req, 400, NULL, "Expected a JSON object");
-      return;
-    }
-  body = json_node_get_object (root);
   if (req->caller == NULL)
     {
       vitrine_request_error (req, 401, NULL, "You must be signed in to create a repository.");
@@ -445,14 +455,9 @@ route_repo_delete (VitrineRequest *req)
   const char *ns;
   VitrineRepoType type;
 
-  if (root == NULL)
+  body = body_object (req, root);
+  if (body == NULL)
     return;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      vitrine_request_error (req, 400, NULL, "Expected a JSON object");
-      return;
-    }
-  body = json_node_get_object (root);
   if (!parse_type (vitrine_json_string (body, "type"), &type))
     {
       vitrine_request_error (req, 400, NULL, "Invalid repository type: use model, dataset or space");
@@ -490,14 +495,9 @@ route_repo_move (VitrineRequest *req)
   JsonObject *body;
   VitrineRepoType type;
 
-  if (root == NULL)
+  body = body_object (req, root);
+  if (body == NULL)
     return;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      vitrine_request_error (req, 400, NULL, "Expected a JSON object");
-      return;
-    }
-  body = json_node_get_object (root);
   if (!parse_type (vitrine_json_string (body, "type"), &type))
     {
       vitrine_request_error (req, 400, NULL, "Invalid repository type: use model, dataset or space");
@@ -550,14 +550,9 @@ route_settings (VitrineRequest  *req,
   gboolean private_;
   int private_value = -1;
 
-  if (root == NULL)
+  body = body_object (req, root);
+  if (body == NULL)
     return;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      vitrine_request_error (req, 400, NULL, "Expected a JSON object");
-      return;
-    }
-  body = json_node_get_object (root);
 
   visibility = vitrine_json_string (body, "visibility");
   if (visibility != NULL)
