@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vitrine-cli.h"
+#include "vitrine-card-rules.h"
 #include "vitrine-client.h"
 #include "vitrine-credentials.h"
 #include "vitrine-error.h"
@@ -75,7 +76,8 @@ usage (void)
               "  refs REPO\n"
               "  tag REPO NAME [--revision R] [-m MESSAGE]\n"
               "  branch REPO NAME [--from R]\n"
-              "  delete REPO\n");
+              "  delete REPO\n"
+              "  card validate FILE [--type model|dataset|space]\n");
 }
 
 /* Says what went wrong and what to do, without any secret. */
@@ -688,6 +690,37 @@ cmd_branch (Options  *o,
   return 0;
 }
 
+/* `card validate FILE`: the Hub's rules, offline. */
+static int
+cmd_card (Options  *o,
+          char    **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (g_strv_length (args) != 2 || !g_str_equal (args[0], "validate"))
+    {
+      usage ();
+      return 2;
+    }
+  if (!g_file_get_contents (args[1], &text, &len, &error))
+    return fail (error, NULL);
+  if (!g_utf8_validate (text, len, NULL))
+    {
+      g_printerr ("vitrine-cli: %s: %s\n", args[1], _("the file is not UTF-8 text"));
+      return 1;
+    }
+  problems = vitrine_card_check_readme (text, len, o->type, NULL);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", args[1], (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return 1;
+  g_print (_("%s follows the Hub’s rules.\n"), args[1]);
+  return 0;
+}
+
 static int
 cmd_check_id (char **args)
 {
@@ -759,6 +792,8 @@ vitrine_cli_run (int    argc,
     status = cmd_branch (&o, args);
   else if (g_str_equal (command, "delete"))
     status = cmd_delete (&o, args);
+  else if (g_str_equal (command, "card"))
+    status = cmd_card (&o, args);
   else if (g_str_equal (command, "check-id"))
     status = cmd_check_id (args);
   else
