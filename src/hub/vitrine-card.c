@@ -1,0 +1,331 @@
+/* vitrine-card.c — a model card (README.md) that keeps what it does not manage
+ *
+ * The front matter is kept as text.  Setting a key rewrites only the lines
+ * of that top-level key (or adds them at the end of the front matter);
+ * every other key keeps its text, comments, anchors and order, and the
+ * Markdown body is kept byte for byte.
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <yaml.h>
+
+#include "vitrine-card.h"
+#include "vitrine-error.h"
+#include "vitrine-yaml.h"
+
+struct _VitrineCard
+{
+  char    *open_fence;   /* "---\n" as written, or NULL without front matter */
+  GString *yaml;
+  char    *close_fence;  /* "---\n" as written */
+  char    *body;
+};
+
+void
+vitrine_card_free (VitrineCard *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->open_fence);
+  g_string_free (self->yaml, TRUE);
+  g_free (self->close_fence);
+  g_free (self->body);
+  g_free (self);
+}
+
+/**
+ * vitrine_card_new_from_text:
+ *
+ * Returns: (transfer full): the card; its front matter is not parsed
+ *   until asked for
+ */
+VitrineCard *
+vitrine_card_new_from_text (const char  *text,
+                            gssize       len,
+                            GError     **error)
+{
+  VitrineCard *self;
+  gsize yaml_start, yaml_len, body_start;
+
+  if (len < 0)
+    len = strlen (text);
+  if (!g_utf8_validate (text, len, NULL))
+    {
+      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
+                           _("The model card is not UTF-8 text."));
+      return NULL;
+    }
+
+  self = g_new0 (VitrineCard, 1);
+  if (vitrine_front_matter_split (text, len, &yaml_start, &yaml_len, &body_start))
+    {
+      self->open_fence = g_strndup (text, yaml_start);
+      self->yaml = g_string_new_len (text + yaml_start, yaml_len);
+      self->close_fence = g_strndup (text + yaml_start + yaml_len, body_start - yaml_start - yaml_len);
+      self->body = g_strndup (text + body_start, len - body_start);
+    }
+  else
+    {
+      self->yaml = g_string_new (NULL);
+      self->body = g_strndup (text, len);
+    }
+  return self;
+}
+
+/**
+ * vitrine_card_to_text:
+ *
+ * Returns: (transfer full): the README, unchanged parts byte for byte
+ */
+char *
+vitrine_card_to_text (VitrineCard *self)
+{
+  if (self->open_fence == NULL && self->yaml->len == 0)
+    return g_strdup (self->body);
+  if (self->open_fence == NULL)
+    return g_strconcat ("---\n", self->yaml->str, "---\n", self->body, NULL);
+  return g_strconcat (self->open_fence, self->yaml->str, self->close_fence, self->body, NULL);
+}
+
+const char *
+vitrine_card_get_body (VitrineCard *self)
+{
+  return self->body;
+}
+
+void
+vitrine_card_set_body (VitrineCard *self,
+                       const char  *body)
+{
+  g_free (self->body);
+  self->body = g_strdup (body);
+}
+
+JsonNode *
+vitrine_card_get_metadata (VitrineCard  *self,
+                           GError      **error)
+{
+  return vitrine_yaml_to_json (self->yaml->str, self->yaml->len, 1, error);
+}
+
+/* Byte offset of the start of line @line (0-based) in @text. */
+static gsize
+line_offset (const char *text,
+             gsize       len,
+             gsize       line)
+{
+  gsize offset = 0;
+
+  for (gsize l = 0; l < line && offset < len; l++)
+    {
+      const char *nl = memchr (text + offset, '\n', len - offset);
+      if (nl == NULL)
+        return len;
+      offset = nl - text + 1;
+    }
+  return offset;
+}
+
+/* Finds the lines of top-level key @key: [*first, *last).  FALSE when the
+ * key is absent; an error when the front matter is not a block mapping. */
+static gboolean
+find_key_lines (VitrineCard  *self,
+                const char   *key,
+                gboolean     *found,
+                gsize        *first,
+                gsize        *last,
+                GError      **error)
+{
+  yaml_parser_t parser;
+  yaml_event_t event;
+  gboolean ok = TRUE, done = FALSE;
+  int depth = 0;
+  gboolean expect_key = FALSE;
+  gboolean in_match = FALSE;
+
+  *found = FALSE;
+  if (self->yaml->len == 0)
+    return TRUE;
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const guchar *) self->yaml->str, self->yaml->len);
+  while (!done)
+    {
+      if (!yaml_parser_parse (&parser, &event))
+        {
+          g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
+                       _("YAML error at line %u, column %u: %s"),
+                       (guint) parser.problem_mark.line + 2, (guint) parser.problem_mark.column + 1,
+                       parser.problem != NULL ? parser.problem : _("invalid YAML"));
+          ok = FALSE;
+          break;
+        }
+      switch (event.type)
+        {
+        case YAML_MAPPING_START_EVENT:
+          if (depth == 0 && event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
+            {
+              g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
+                                   _("The front matter is written on one line; Vitrine edits only the usual “key: value” form."));
+              ok = FALSE;
+              done = TRUE;
+            }
+          if (depth == 0)
+            expect_key = TRUE;
+          else if (depth == 1)
+            expect_key = !expect_key;
+          depth++;
+          break;
+        case YAML_SEQUENCE_START_EVENT:
+          if (depth == 1)
+            expect_key = !expect_key;
+          depth++;
+          break;
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+          depth--;
+          if (depth == 1 && in_match)
+            {
+              *last = event.end_mark.column == 0 ? event.end_mark.line : event.end_mark.line + 1;
+              in_match = FALSE;
+            }
+          break;
+        case YAML_SCALAR_EVENT:
+        case YAML_ALIAS_EVENT:
+          if (depth == 1 && expect_key && event.type == YAML_SCALAR_EVENT)
+            {
+              if (g_str_equal ((const char *) event.data.scalar.value, key))
+                {
+                  *found = TRUE;
+                  in_match = TRUE;
+                  *first = event.start_mark.line;
+                }
+              expect_key = FALSE;
+            }
+          else if (depth == 1)
+            {
+              if (in_match)
+                {
+                  *last = event.end_mark.column == 0 ? event.end_mark.line : event.end_mark.line + 1;
+                  in_match = FALSE;
+                }
+              expect_key = TRUE;
+            }
+          break;
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+        default:
+          break;
+        }
+      /* After a collection value at depth 1 closes, the next is a key. */
+      if ((event.type == YAML_MAPPING_END_EVENT || event.type == YAML_SEQUENCE_END_EVENT) && depth == 1)
+        expect_key = TRUE;
+      yaml_event_delete (&event);
+    }
+  yaml_parser_delete (&parser);
+  return ok;
+}
+
+/* Writes @value as a YAML block for @key, one or more lines. */
+static void
+render (GString    *out,
+        const char *key,
+        JsonNode   *value)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *array = json_node_get_array (value);
+
+      g_string_append_printf (out, "%s:\n", key);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item = NULL;
+
+          json_generator_set_root (generator, json_array_get_element (array, i));
+          item = json_generator_to_data (generator, NULL);
+          g_string_append_printf (out, "- %s\n", item);
+        }
+      return;
+    }
+
+  /* JSON is YAML: strings come out double-quoted and escaped. */
+  json_generator_set_root (generator, value);
+  {
+    g_autofree char *text = json_generator_to_data (generator, NULL);
+    g_string_append_printf (out, "%s: %s\n", key, text);
+  }
+}
+
+/**
+ * vitrine_card_set:
+ * @value: a string, number, boolean, or list or mapping of them
+ *
+ * Sets a top-level key, rewriting only its own lines.
+ */
+gboolean
+vitrine_card_set (VitrineCard  *self,
+                  const char   *key,
+                  JsonNode     *value,
+                  GError      **error)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  gboolean found;
+  gsize first = 0, last = 0;
+
+  if (!find_key_lines (self, key, &found, &first, &last, error))
+    return FALSE;
+  render (block, key, value);
+
+  if (found)
+    {
+      gsize start = line_offset (self->yaml->str, self->yaml->len, first);
+      gsize end = line_offset (self->yaml->str, self->yaml->len, last);
+
+      if (end < start)
+        end = start;
+      g_string_erase (self->yaml, start, end - start);
+      g_string_insert (self->yaml, start, block->str);
+    }
+  else
+    {
+      if (self->yaml->len > 0 && self->yaml->str[self->yaml->len - 1] != '\n')
+        g_string_append_c (self->yaml, '\n');
+      g_string_append (self->yaml, block->str);
+    }
+  return TRUE;
+}
+
+gboolean
+vitrine_card_remove (VitrineCard  *self,
+                     const char   *key,
+                     GError      **error)
+{
+  gboolean found;
+  gsize first = 0, last = 0;
+
+  if (!find_key_lines (self, key, &found, &first, &last, error))
+    return FALSE;
+  if (found)
+    {
+      gsize start = line_offset (self->yaml->str, self->yaml->len, first);
+      gsize end = line_offset (self->yaml->str, self->yaml->len, last);
+
+      if (end > start)
+        g_string_erase (self->yaml, start, end - start);
+    }
+  return TRUE;
+}

@@ -1,0 +1,36 @@
+/* vitrine-card.h — a model card (README.md) that keeps what it does not manage
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _VitrineCard VitrineCard;
+
+VitrineCard *vitrine_card_new_from_text (const char   *text,
+                                         gssize        len,
+                                         GError      **error);
+void         vitrine_card_free          (VitrineCard  *self);
+char        *vitrine_card_to_text       (VitrineCard  *self);
+const char  *vitrine_card_get_body      (VitrineCard  *self);
+void         vitrine_card_set_body      (VitrineCard  *self,
+                                         const char   *body);
+JsonNode    *vitrine_card_get_metadata  (VitrineCard  *self,
+                                         GError      **error);
+gboolean     vitrine_card_set           (VitrineCard  *self,
+                                         const char   *key,
+                                         JsonNode     *value,
+                                         GError      **error);
+gboolean     vitrine_card_remove        (VitrineCard  *self,
+                                         const char   *key,
+                                         GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VitrineCard, vitrine_card_free)
+
+G_END_DECLS

@@ -1,0 +1,180 @@
+/* test-card.c — model cards keep what Vitrine does not manage
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vitrine-card.h"
+#include "vitrine-error.h"
+
+static const char *corpus[] = {
+  /* Anchors, aliases and comments. */
+  "---\n# A comment first\nlicense: mit\ndefaults: &d\n  lr: 0.001\n  epochs: 3\nrun: *d\n---\n# Title\n\nText.\n",
+  /* Multi-line strings, unicode, a long model-index. */
+  "---\nlanguage:\n- fr\n- en\ndescription: |\n  Un modèle « entraîné »\n  sur deux lignes — 🚀\nsummary: >\n  folded\n  text\n"
+  "model-index:\n- name: m\n  results:\n  - task:\n      type: text-classification\n    dataset:\n      type: imdb\n"
+  "      name: IMDB\n    metrics:\n    - type: accuracy\n      value: 0.93\n    - type: f1\n      value: 0.91\n"
+  "tags: [a, b]\n---\nBody with --- inside\n---\nand more\n",
+  /* No front matter. */
+  "# Just a README\n\nNo metadata here.\n",
+  /* Only front matter. */
+  "---\nlicense: apache-2.0\n---\n",
+  /* Trailing spaces on the fences, CRLF in the body. */
+  "---  \nlicense: mit\n---  \r\nbody\r\nline\r\n",
+};
+
+static VitrineCard *
+load (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  VitrineCard *card = vitrine_card_new_from_text (text, -1, &error);
+
+  g_assert_no_error (error);
+  return card;
+}
+
+static JsonNode *
+string_node (const char *s)
+{
+  return json_node_init_string (json_node_alloc (), s);
+}
+
+static void
+test_card_roundtrip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autoptr(VitrineCard) card = load (corpus[i]);
+      g_autofree char *text = vitrine_card_to_text (card);
+
+      g_assert_cmpstr (text, ==, corpus[i]);
+    }
+}
+
+static void
+test_card_set_keeps_the_rest (void)
+{
+  g_autoptr(VitrineCard) card = load (corpus[0]);
+  g_autoptr(JsonNode) license = string_node ("apache-2.0");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) meta = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  const char *at = strstr (corpus[0], "license: mit\n");
+
+  g_assert_true (vitrine_card_set (card, "license", license, &error));
+  g_assert_no_error (error);
+  text = vitrine_card_to_text (card);
+
+  /* Exactly the license line changed; comment, anchors, alias and body stay. */
+  expected = g_strdup_printf ("%.*slicense: \"apache-2.0\"\n%s", (int) (at - corpus[0]), corpus[0],
+                              at + strlen ("license: mit\n"));
+  g_assert_cmpstr (text, ==, expected);
+
+  meta = vitrine_card_get_metadata (card, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (meta), "license"), ==, "apache-2.0");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (meta), "run"),
+                                               "epochs"), ==, 3);
+}
+
+static void
+test_card_set_block_list (void)
+{
+  g_autoptr(VitrineCard) card = load (corpus[1]);
+  g_autoptr(JsonArray) languages = json_array_new ();
+  g_autoptr(JsonNode) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before_body = NULL;
+
+  json_array_add_string_element (languages, "de");
+  value = json_node_init_array (json_node_alloc (), languages);
+  g_assert_true (vitrine_card_set (card, "language", value, &error));
+  text = vitrine_card_to_text (card);
+
+  /* The two-line list became one item; everything after it is unchanged. */
+  g_assert_true (g_str_has_prefix (text, "---\nlanguage:\n- \"de\"\ndescription: |\n"));
+  g_assert_true (g_str_has_suffix (text, strstr (corpus[1], "description: |")));
+  g_assert_cmpstr (vitrine_card_get_body (card), ==, "Body with --- inside\n---\nand more\n");
+}
+
+static void
+test_card_add_and_remove (void)
+{
+  g_autoptr(VitrineCard) card = load (corpus[3]);
+  g_autoptr(JsonNode) tag = string_node ("text-classification");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *removed = NULL;
+
+  g_assert_true (vitrine_card_set (card, "pipeline_tag", tag, &error));
+  added = vitrine_card_to_text (card);
+  g_assert_cmpstr (added, ==, "---\nlicense: apache-2.0\npipeline_tag: \"text-classification\"\n---\n");
+
+  g_assert_true (vitrine_card_remove (card, "license", &error));
+  removed = vitrine_card_to_text (card);
+  g_assert_cmpstr (removed, ==, "---\npipeline_tag: \"text-classification\"\n---\n");
+
+  /* Removing what is not there changes nothing. */
+  g_assert_true (vitrine_card_remove (card, "datasets", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_card_without_front_matter (void)
+{
+  g_autoptr(VitrineCard) card = load (corpus[2]);
+  g_autoptr(JsonNode) license = string_node ("mit");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (vitrine_card_set (card, "license", license, &error));
+  text = vitrine_card_to_text (card);
+  g_assert_cmpstr (text, ==, "---\nlicense: \"mit\"\n---\n# Just a README\n\nNo metadata here.\n");
+}
+
+static void
+test_card_refused (void)
+{
+  g_autoptr(VitrineCard) flow = load ("---\n{license: mit, tags: [a]}\n---\nbody\n");
+  g_autoptr(VitrineCard) broken = load ("---\nlicense: [mit\n---\nbody\n");
+  g_autoptr(JsonNode) license = string_node ("mit");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flow_text = NULL;
+
+  g_assert_false (vitrine_card_set (flow, "license", license, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  /* Nothing was lost. */
+  flow_text = vitrine_card_to_text (flow);
+  g_assert_cmpstr (flow_text, ==, "---\n{license: mit, tags: [a]}\n---\nbody\n");
+
+  g_assert_false (vitrine_card_set (broken, "license", license, &error));
+  g_assert_nonnull (strstr (error->message, "line"));
+  g_clear_error (&error);
+
+  g_assert_null (vitrine_card_new_from_text ("---\nlicense: \xff\n---\n", -1, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hub/card/roundtrip", test_card_roundtrip);
+  g_test_add_func ("/hub/card/set-keeps-the-rest", test_card_set_keeps_the_rest);
+  g_test_add_func ("/hub/card/set-block-list", test_card_set_block_list);
+  g_test_add_func ("/hub/card/add-and-remove", test_card_add_and_remove);
+  g_test_add_func ("/hub/card/without-front-matter", test_card_without_front_matter);
+  g_test_add_func ("/hub/card/refused", test_card_refused);
+
+  return g_test_run ();
+}
