@@ -17,6 +17,7 @@
 
 #include "vitrine-cli.h"
 #include "vitrine-card-rules.h"
+#include "vitrine-card-template.h"
 #include "vitrine-client.h"
 #include "vitrine-credentials.h"
 #include "vitrine-error.h"
@@ -35,6 +36,9 @@ typedef struct
   char            *from;
   char           **includes;
   char           **excludes;
+  char            *license;
+  char           **languages;
+  char            *from_folder;
   gboolean         private_;
   gboolean         pr;
   gboolean         keep_remote;
@@ -58,6 +62,9 @@ options_clear (Options *o)
   g_free (o->from);
   g_strfreev (o->includes);
   g_strfreev (o->excludes);
+  g_free (o->license);
+  g_strfreev (o->languages);
+  g_free (o->from_folder);
 }
 
 static void
@@ -77,7 +84,8 @@ usage (void)
               "  tag REPO NAME [--revision R] [-m MESSAGE]\n"
               "  branch REPO NAME [--from R]\n"
               "  delete REPO\n"
-              "  card validate FILE [--type model|dataset|space]\n");
+              "  card validate FILE [--type model|dataset|space]\n"
+              "  card new [--license L] [--language X] [--from-folder DIR]\n");
 }
 
 /* Says what went wrong and what to do, without any secret. */
@@ -197,6 +205,9 @@ parse (Options       *o,
     { "include", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->includes, N_("Publish only files matching this pattern"), N_("PATTERN") },
     { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->excludes, N_("Leave out files matching this pattern"), N_("PATTERN") },
     { "private", 0, 0, G_OPTION_ARG_NONE, &o->private_, N_("Make a new repository private"), NULL },
+    { "license", 0, 0, G_OPTION_ARG_STRING, &o->license, N_("A new card’s license id"), N_("LICENSE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->languages, N_("A new card’s language code"), N_("CODE") },
+    { "from-folder", 0, 0, G_OPTION_ARG_FILENAME, &o->from_folder, N_("Fill a new card from this model folder"), N_("DIR") },
     { "pr", 0, 0, G_OPTION_ARG_NONE, &o->pr, N_("Open a pull request instead of committing to the branch"), NULL },
     { "keep-remote", 0, 0, G_OPTION_ARG_NONE, &o->keep_remote, N_("Keep files on the server that the folder no longer has"), NULL },
     { "parallel", 0, 0, G_OPTION_ARG_INT, &o->parallel, N_("Uploads at the same time (default 4)"), N_("N") },
@@ -700,6 +711,15 @@ cmd_card (Options  *o,
   g_autofree char *text = NULL;
   gsize len;
 
+  if (g_strv_length (args) == 1 && g_str_equal (args[0], "new"))
+    {
+      g_autofree char *card = vitrine_card_template (o->from_folder, o->license,
+                                                     (const char * const *) o->languages, &error);
+      if (card == NULL)
+        return fail (error, NULL);
+      g_print ("%s", card);
+      return 0;
+    }
   if (g_strv_length (args) != 2 || !g_str_equal (args[0], "validate"))
     {
       usage ();

@@ -9,7 +9,11 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "vitrine-card.h"
+#include "vitrine-card-rules.h"
+#include "vitrine-card-template.h"
 #include "vitrine-error.h"
 
 static const char *corpus[] = {
@@ -163,6 +167,105 @@ test_card_refused (void)
   g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT);
 }
 
+/* A safetensors file: 8 bytes of header length, the JSON header, data. */
+static char *
+write_safetensors (const char *dir,
+                   const char *name,
+                   const char *header,
+                   gssize      declared)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint64 len = declared >= 0 ? (guint64) declared : strlen (header);
+  guint8 prefix[8];
+
+  for (int i = 0; i < 8; i++)
+    prefix[i] = (len >> (8 * i)) & 0xff;
+  g_byte_array_append (bytes, prefix, 8);
+  g_byte_array_append (bytes, (const guint8 *) header, strlen (header));
+  g_byte_array_append (bytes, (const guint8 *) "\0\0\0\0\0\0\0\0", 8);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes->data, bytes->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_card_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("card-XXXXXX", &error);
+  g_autofree char *weights = NULL;
+  g_autofree char *config = g_build_filename (dir, "config.json", NULL);
+  g_autoptr(GHashTable) per_dtype = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *card = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *languages[] = { "en", "fr", NULL };
+  guint64 parameters = 0;
+
+  weights = write_safetensors (dir, "model.safetensors",
+                               "{\"__metadata__\":{\"format\":\"pt\"},"
+                               "\"w\":{\"dtype\":\"F32\",\"shape\":[1000,768],\"data_offsets\":[0,0]},"
+                               "\"b\":{\"dtype\":\"BF16\",\"shape\":[768],\"data_offsets\":[0,0]}}", -1);
+  g_assert_true (g_file_set_contents (config, "{\"model_type\":\"bert\",\"architectures\":[\"BertModel\"]}", -1, NULL));
+
+  /* Counted from the header alone. */
+  g_assert_true (vitrine_safetensors_count (weights, &parameters, per_dtype, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (parameters, ==, 768768);
+  g_assert_cmpuint (*(guint64 *) g_hash_table_lookup (per_dtype, "F32"), ==, 768000);
+  g_assert_cmpuint (*(guint64 *) g_hash_table_lookup (per_dtype, "BF16"), ==, 768);
+
+  card = vitrine_card_template (dir, "apache-2.0", languages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (card, "- **Model type:** bert"));
+  g_assert_nonnull (strstr (card, "- **Parameters:** 768.8K (768768)"));
+  g_assert_nonnull (strstr (card, "- **Tensor types:** BF16, F32"));
+  for (guint i = 0; i < 8; i++)
+    {
+      const char *sections[] = { "## Model Details", "## Uses", "## Bias, Risks and Limitations",
+                                 "## How to Get Started", "## Training", "## Evaluation",
+                                 "## Environmental Impact", "## Citation" };
+      g_assert_nonnull (strstr (card, sections[i]));
+    }
+  /* A new card follows the Hub's rules. */
+  problems = vitrine_card_check_readme (card, strlen (card), VITRINE_REPO_TYPE_MODEL, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_unlink (weights);
+  g_unlink (config);
+  g_rmdir (dir);
+}
+
+static void
+test_card_hostile_safetensors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("card-XXXXXX", &error);
+  struct {
+    const char *header;
+    gssize      declared;
+  } cases[] = {
+    { "{}", G_MAXINT64 },
+    { "{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}", 1000 },
+    { "{\"w\":{\"dtype\":\"F32\",\"shape\":[-1]}}", -1 },
+    { "{\"w\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,16]}}", -1 },
+    { "{\"w\":{\"shape\":[2]}}", -1 },
+    { "not json", -1 },
+    { "[1,2]", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_safetensors (dir, "bad.safetensors", cases[i].header, cases[i].declared);
+      guint64 parameters = 0;
+
+      g_assert_false (vitrine_safetensors_count (path, &parameters, NULL, &error));
+      g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +278,8 @@ main (int   argc,
   g_test_add_func ("/hub/card/add-and-remove", test_card_add_and_remove);
   g_test_add_func ("/hub/card/without-front-matter", test_card_without_front_matter);
   g_test_add_func ("/hub/card/refused", test_card_refused);
+  g_test_add_func ("/hub/card/template", test_card_template);
+  g_test_add_func ("/hub/card/hostile-safetensors", test_card_hostile_safetensors);
 
   return g_test_run ();
 }
