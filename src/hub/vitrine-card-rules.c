@@ -84,21 +84,29 @@ vitrine_card_is_pipeline_tag (const char *tag)
   return tag != NULL && g_strv_contains (pipeline_tags, tag);
 }
 
-static void
-add (GPtrArray  *errors,
-     const char *format,
-     ...) G_GNUC_PRINTF (2, 3);
+/* Problems are kept as "KEY\037message", so the README check can say on
+ * which line KEY is; the separator never reaches anyone. */
+#define KEY_SEPARATOR '\037'
 
 static void
 add (GPtrArray  *errors,
+     const char *key,
+     const char *format,
+     ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add (GPtrArray  *errors,
+     const char *key,
      const char *format,
      ...)
 {
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (errors, g_strdup_vprintf (format, args));
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  g_ptr_array_add (errors, g_strdup_printf ("%s%c%s", key != NULL ? key : "", KEY_SEPARATOR, message));
 }
 
 static gboolean
@@ -133,13 +141,13 @@ each_string (GPtrArray  *errors,
           JsonNode *item = json_array_get_element (array, i);
 
           if (!is_string (item))
-            add (errors, _("“%s” must be a text or a list of texts."), key);
+            add (errors, key, _("“%s” must be a text or a list of texts."), key);
           else
             check (errors, key, json_node_get_string (item));
         }
       return;
     }
-  add (errors, _("“%s” must be a text or a list of texts."), key);
+  add (errors, key, _("“%s” must be a text or a list of texts."), key);
 }
 
 static void
@@ -148,7 +156,7 @@ check_license (GPtrArray  *errors,
                const char *value)
 {
   if (!vitrine_card_is_license (value))
-    add (errors, _("“%s” is not a license the Hub knows (key “%s”). Use one of its ids, or “other” with “license_name” and “license_link”."),
+    add (errors, key, _("“%s” is not a license the Hub knows (key “%s”). Use one of its ids, or “other” with “license_name” and “license_link”."),
          value, key);
 }
 
@@ -162,7 +170,7 @@ check_language (GPtrArray  *errors,
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", G_REGEX_OPTIMIZE, 0, NULL));
   if (!g_regex_match (regex, value, 0, NULL))
-    add (errors, _("“%s” is not a language code (key “%s”); write ISO 639-1 codes such as “en” or “fr”."),
+    add (errors, key, _("“%s” is not a language code (key “%s”); write ISO 639-1 codes such as “en” or “fr”."),
          value, key);
 }
 
@@ -176,7 +184,7 @@ check_repo_id (GPtrArray  *errors,
   /* Legacy single-name ids such as "gpt2" are accepted too. */
   if (strchr (value, '/') == NULL ? !vitrine_repo_name_check (value, &error)
                                   : !vitrine_repo_id_parse (value, NULL, NULL, &error))
-    add (errors, _("“%s” is not a repository id (key “%s”): %s"), value, key, error->message);
+    add (errors, key, _("“%s” is not a repository id (key “%s”): %s"), value, key, error->message);
 }
 
 static void
@@ -194,7 +202,7 @@ check_model_index (GPtrArray *errors,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      add (errors, _("“model-index” must be a list."));
+      add (errors, "model-index", _("“model-index” must be a list."));
       return;
     }
   models = json_node_get_array (node);
@@ -206,16 +214,16 @@ check_model_index (GPtrArray *errors,
 
       if (!JSON_NODE_HOLDS_OBJECT (m))
         {
-          add (errors, _("“model-index” item %u must be a mapping."), i + 1);
+          add (errors, "model-index", _("“model-index” item %u must be a mapping."), i + 1);
           continue;
         }
       model = json_node_get_object (m);
       if (!is_string (json_object_get_member (model, "name")))
-        add (errors, _("“model-index” item %u needs a “name”."), i + 1);
+        add (errors, "model-index", _("“model-index” item %u needs a “name”."), i + 1);
       results = json_object_get_member (model, "results");
       if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
         {
-          add (errors, _("“model-index” item %u needs a list of “results”."), i + 1);
+          add (errors, "model-index", _("“model-index” item %u needs a list of “results”."), i + 1);
           continue;
         }
       for (guint r = 0; r < json_array_get_length (json_node_get_array (results)); r++)
@@ -226,22 +234,22 @@ check_model_index (GPtrArray *errors,
 
           if (!JSON_NODE_HOLDS_OBJECT (res))
             {
-              add (errors, _("“model-index” result %u.%u must be a mapping."), i + 1, r + 1);
+              add (errors, "model-index", _("“model-index” result %u.%u must be a mapping."), i + 1, r + 1);
               continue;
             }
           result = json_node_get_object (res);
           task = json_object_get_member (result, "task");
           if (task == NULL || !JSON_NODE_HOLDS_OBJECT (task) ||
               !is_string (json_object_get_member (json_node_get_object (task), "type")))
-            add (errors, _("“model-index” result %u.%u needs a “task” with a “type”."), i + 1, r + 1);
+            add (errors, "model-index", _("“model-index” result %u.%u needs a “task” with a “type”."), i + 1, r + 1);
           dataset = json_object_get_member (result, "dataset");
           if (dataset == NULL || !JSON_NODE_HOLDS_OBJECT (dataset) ||
               !is_string (json_object_get_member (json_node_get_object (dataset), "type")) ||
               !is_string (json_object_get_member (json_node_get_object (dataset), "name")))
-            add (errors, _("“model-index” result %u.%u needs a “dataset” with a “type” and a “name”."), i + 1, r + 1);
+            add (errors, "model-index", _("“model-index” result %u.%u needs a “dataset” with a “type” and a “name”."), i + 1, r + 1);
           metrics = json_object_get_member (result, "metrics");
           if (metrics == NULL || !JSON_NODE_HOLDS_ARRAY (metrics))
-            add (errors, _("“model-index” result %u.%u needs a list of “metrics”."), i + 1, r + 1);
+            add (errors, "model-index", _("“model-index” result %u.%u needs a list of “metrics”."), i + 1, r + 1);
           else
             for (guint k = 0; k < json_array_get_length (json_node_get_array (metrics)); k++)
               {
@@ -250,23 +258,17 @@ check_model_index (GPtrArray *errors,
                 if (!JSON_NODE_HOLDS_OBJECT (mn) ||
                     !is_string (json_object_get_member (json_node_get_object (mn), "type")) ||
                     !json_object_has_member (json_node_get_object (mn), "value"))
-                  add (errors, _("“model-index” metric %u.%u.%u needs a “type” and a “value”."),
+                  add (errors, "model-index", _("“model-index” metric %u.%u.%u needs a “type” and a “value”."),
                        i + 1, r + 1, k + 1);
               }
         }
     }
 }
 
-/**
- * vitrine_card_check_metadata:
- * @metadata: the front matter as JSON (a mapping, or null)
- *
- * Returns: (transfer full): the problems found, as sentences naming the
- *   key; empty when the metadata follows the Hub's rules
- */
-GPtrArray *
-vitrine_card_check_metadata (JsonNode        *metadata,
-                             VitrineRepoType  type)
+/* The problems of @metadata, each filed under the key it is about. */
+static GPtrArray *
+check_metadata_keyed (JsonNode        *metadata,
+                      VitrineRepoType  type)
 {
   GPtrArray *errors = g_ptr_array_new_with_free_func (g_free);
   JsonObject *meta;
@@ -276,7 +278,7 @@ vitrine_card_check_metadata (JsonNode        *metadata,
     return errors;
   if (!JSON_NODE_HOLDS_OBJECT (metadata))
     {
-      add (errors, _("The metadata must be a YAML mapping of keys to values."));
+      add (errors, NULL, _("The metadata must be a YAML mapping of keys to values."));
       return errors;
     }
   meta = json_node_get_object (metadata);
@@ -292,35 +294,97 @@ vitrine_card_check_metadata (JsonNode        *metadata,
       type == VITRINE_REPO_TYPE_MODEL)
     {
       if (!is_string (json_object_get_member (meta, "license_name")))
-        add (errors, _("“license: other” needs “license_name”, a short id for the license."));
+        add (errors, "license", _("“license: other” needs “license_name”, a short id for the license."));
       if (!is_string (json_object_get_member (meta, "license_link")))
-        add (errors, _("“license: other” needs “license_link”, a link to the license or a LICENSE file."));
+        add (errors, "license", _("“license: other” needs “license_link”, a link to the license or a LICENSE file."));
     }
 
   node = json_object_get_member (meta, "pipeline_tag");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
       if (!is_string (node))
-        add (errors, _("“pipeline_tag” must be a text."));
+        add (errors, "pipeline_tag", _("“pipeline_tag” must be a text."));
       else if (!vitrine_card_is_pipeline_tag (json_node_get_string (node)))
-        add (errors, _("“%s” is not a pipeline tag the Hub knows (key “pipeline_tag”)."),
+        add (errors, "pipeline_tag", _("“%s” is not a pipeline tag the Hub knows (key “pipeline_tag”)."),
              json_node_get_string (node));
     }
 
   node = json_object_get_member (meta, "library_name");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !is_string (node))
-    add (errors, _("“library_name” must be a text."));
+    add (errors, "library_name", _("“library_name” must be a text."));
 
   node = json_object_get_member (meta, "base_model_relation");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
       (!is_string (node) || !g_strv_contains (base_model_relations, json_node_get_string (node))))
-    add (errors, _("“base_model_relation” must be one of adapter, merge, quantized or finetune."));
+    add (errors, "base_model_relation", _("“base_model_relation” must be one of adapter, merge, quantized or finetune."));
 
   node = json_object_get_member (meta, "model-index");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     check_model_index (errors, node);
 
   return errors;
+}
+
+/* Drops the keys problems are filed under. */
+static GPtrArray *
+strip_keys (GPtrArray *keyed)
+{
+  GPtrArray *plain = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      const char *item = g_ptr_array_index (keyed, i);
+      const char *sep = strchr (item, KEY_SEPARATOR);
+
+      g_ptr_array_add (plain, g_strdup (sep != NULL ? sep + 1 : item));
+    }
+  g_ptr_array_unref (keyed);
+  return plain;
+}
+
+/**
+ * vitrine_card_check_metadata:
+ * @metadata: the front matter as JSON (a mapping, or null)
+ *
+ * Returns: (transfer full): the problems found, as sentences naming the
+ *   key; empty when the metadata follows the Hub's rules
+ */
+GPtrArray *
+vitrine_card_check_metadata (JsonNode        *metadata,
+                             VitrineRepoType  type)
+{
+  return strip_keys (check_metadata_keyed (metadata, type));
+}
+
+/* The README line (from 1) where top-level @key is written, or 0. */
+static guint
+key_line (const char *text,
+          gsize       len,
+          gsize       yaml_start,
+          gsize       yaml_len,
+          const char *key)
+{
+  gsize klen = strlen (key);
+  guint line = 1;
+
+  for (gsize i = 0; i < yaml_start; i++)
+    line += text[i] == '\n';
+  for (gsize pos = yaml_start; pos < yaml_start + yaml_len;)
+    {
+      const char *start = text + pos;
+      const char *nl = memchr (start, '\n', yaml_start + yaml_len - pos);
+      gsize n = nl != NULL ? (gsize) (nl - start) : yaml_start + yaml_len - pos;
+
+      if ((n > klen && strncmp (start, key, klen) == 0 && start[klen] == ':') ||
+          (n > klen + 2 && (start[0] == '"' || start[0] == '\'') && strncmp (start + 1, key, klen) == 0 &&
+           start[klen + 1] == start[0] && start[klen + 2] == ':'))
+        return line;
+      if (nl == NULL)
+        break;
+      pos += n + 1;
+      line++;
+    }
+  return 0;
 }
 
 /**
@@ -340,6 +404,7 @@ vitrine_card_check_readme (const char       *text,
   g_autoptr(GError) error = NULL;
   gsize yaml_start, yaml_len, body_start;
   GPtrArray *errors;
+  GPtrArray *keyed;
 
   if (metadata != NULL)
     *metadata = NULL;
@@ -356,7 +421,23 @@ vitrine_card_check_readme (const char       *text,
       return errors;
     }
 
-  errors = vitrine_card_check_metadata (meta, type);
+  keyed = check_metadata_keyed (meta, type);
+  errors = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      const char *item = g_ptr_array_index (keyed, i);
+      const char *sep = strchr (item, KEY_SEPARATOR);
+      g_autofree char *key = sep != NULL ? g_strndup (item, sep - item) : NULL;
+      const char *message = sep != NULL ? sep + 1 : item;
+      guint line = key != NULL && *key != '\0' ? key_line (text, len, yaml_start, yaml_len, key) : 0;
+
+      if (line > 0)
+        /* Translators: the first %u is a line number in the README. */
+        g_ptr_array_add (errors, g_strdup_printf (_("Line %u: %s"), line, message));
+      else
+        g_ptr_array_add (errors, g_strdup (message));
+    }
+  g_ptr_array_unref (keyed);
   if (metadata != NULL)
     *metadata = g_steal_pointer (&meta);
   return errors;

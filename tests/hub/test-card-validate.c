@@ -54,11 +54,11 @@ test_card_invalid (void)
     const char *text;
     const char *mentions;
   } cases[] = {
-    { "---\nlicense: not-a-license\n---\n", "license" },
+    { "---\nlicense: not-a-license\n---\n", "Line 2: “not-a-license” is not a license" },
     { "---\nlicense: other\n---\n", "license_name" },
     { "---\nlicense: other\n---\n", "license_link" },
-    { "---\npipeline_tag: dancing\n---\n", "pipeline_tag" },
-    { "---\nlanguage: English\n---\n", "language" },
+    { "---\ntags: [a]\npipeline_tag: dancing\n---\n", "Line 3: “dancing” is not a pipeline tag" },
+    { "---\nlanguage: English\n---\n", "(key “language”)" },
     { "---\nbase_model: not/a/repo\n---\n", "base_model" },
     { "---\nbase_model_relation: borrowed\n---\n", "base_model_relation" },
     { "---\nmodel-index:\n  - name: m\n    results:\n      - task: {type: t}\n---\n", "dataset" },
