@@ -735,6 +735,37 @@ cmd_card (Options  *o,
   problems = vitrine_card_check_readme (text, len, o->type, NULL);
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("%s: %s\n", args[1], (const char *) g_ptr_array_index (problems, i));
+
+  /* With an endpoint named, it is asked too: the Hub's word is the last. */
+  {
+    g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
+
+    if (endpoint != NULL)
+      {
+        g_autoptr(VitrineClient) client = vitrine_client_new (endpoint, NULL);
+        g_autoptr(GPtrArray) remote = NULL;
+
+        /* A check, not a transfer: a hub that does not answer is said quickly. */
+        vitrine_client_set_retry (client, 2, 250, 1000);
+        remote = vitrine_client_validate_yaml (client, text, o->type, NULL, &error);
+
+        if (remote == NULL)
+          return fail (error, _("The hub could not check the card"));
+        for (guint i = 0; i < remote->len; i++)
+          {
+            const char *message = g_ptr_array_index (remote, i);
+            gboolean known = FALSE;
+
+            for (guint j = 0; j < problems->len && !known; j++)
+              known = g_str_equal (message, g_ptr_array_index (problems, j));
+            if (!known)
+              {
+                g_printerr ("%s: %s (%s)\n", args[1], message, endpoint);
+                g_ptr_array_add (problems, g_strdup (message));
+              }
+          }
+      }
+  }
   if (problems->len > 0)
     return 1;
   g_print (_("%s follows the Hub’s rules.\n"), args[1]);

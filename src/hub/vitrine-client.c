@@ -1793,3 +1793,67 @@ vitrine_client_repo_info_finish (VitrineClient  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * vitrine_client_validate_yaml:
+ * @content: a whole README
+ *
+ * Asks the endpoint's validate-yaml.
+ *
+ * Returns: (transfer full) (element-type utf8): the server's problems,
+ *   empty when it accepts the card; %NULL when it could not be asked
+ */
+GPtrArray *
+vitrine_client_validate_yaml (VitrineClient    *self,
+                              const char       *content,
+                              VitrineRepoType   type,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(VitrineResponse) response = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  GPtrArray *problems;
+  JsonArray *errors = NULL;
+  const char *data;
+  char *text;
+  gsize len;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, content);
+  json_builder_set_member_name (builder, "repoType");
+  json_builder_add_string_value (builder, vitrine_repo_type_to_string (type));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  text = json_to_string (body, FALSE);
+  bytes = g_bytes_new_take (text, strlen (text));
+
+  response = vitrine_client_send (self, "POST", "/api/validate-yaml", "application/json", bytes, NULL, NULL, 0,
+                                  VITRINE_REQUEST_IDEMPOTENT, cancellable, error);
+  if (response == NULL)
+    return NULL;
+  data = g_bytes_get_data (response->body, &len);
+  if (response->status == 400 && json_parser_load_from_data (parser, data, len, NULL) &&
+      json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    errors = vitrine_json_array (json_node_get_object (json_parser_get_root (parser)), "errors");
+  else if (response->status >= 400)
+    {
+      g_propagate_error (error, error_from_response (response));
+      return NULL;
+    }
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; errors != NULL && i < json_array_get_length (errors); i++)
+    {
+      JsonNode *item = json_array_get_element (errors, i);
+      const char *message = JSON_NODE_HOLDS_OBJECT (item)
+        ? vitrine_json_string (json_node_get_object (item), "message") : NULL;
+
+      if (message != NULL)
+        g_ptr_array_add (problems, g_strdup (message));
+    }
+  return problems;
+}

@@ -238,6 +238,11 @@ gboolean        vitrine_client_commit           (VitrineClient   *self,
                                                  GCancellable    *cancellable,
                                                  GError         **error);
 
+GPtrArray      *vitrine_client_validate_yaml    (VitrineClient   *self,
+                                                 const char      *content,
+                                                 VitrineRepoType  type,
+                                                 GCancellable    *cancellable,
+                                                 GError         **error);
 char           *vitrine_client_api_path         (VitrineRepoType  type,
                                                  const char      *repo_id,
                                                  const char      *action,

@@ -8,15 +8,31 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
 static int
+validate_with (const char  *endpoint,
+               const char  *text,
+               char       **out,
+               char       **err);
+
+static int
 validate (const char  *text,
           char       **out,
           char       **err)
+{
+  return validate_with (NULL, text, out, err);
+}
+
+static int
+validate_with (const char  *endpoint,
+               const char  *text,
+               char       **out,
+               char       **err)
 {
   const char *cli = g_getenv ("VITRINE_CLI_EXE");
   g_autoptr(GError) error = NULL;
@@ -27,7 +43,10 @@ validate (const char  *text,
   g_assert_no_error (error);
   close (fd);
   g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) cli, (char *) "card", (char *) "validate", path, NULL },
+  g_assert_true (g_spawn_sync (NULL, endpoint != NULL
+                                 ? (char *[]) { (char *) cli, (char *) "--endpoint", (char *) endpoint, (char *) "card",
+                                                (char *) "validate", path, NULL }
+                                 : (char *[]) { (char *) cli, (char *) "card", (char *) "validate", path, NULL },
                                (char *[]) { (char *) "LC_ALL=C.UTF-8", NULL },
                                0, NULL, NULL, out, err, &status, &error));
   g_assert_no_error (error);
@@ -76,6 +95,47 @@ test_card_invalid (void)
     }
 }
 
+/* With an endpoint, its validate-yaml is asked too. */
+static void
+test_card_online (void)
+{
+  const char *hub = g_getenv ("VITRINE_HUB_EXE");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("card-hub-XXXXXX", &error);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, hub, "serve", "--data-dir", dir,
+                           "--port", "0", NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  url = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_nonnull (url);
+
+  g_assert_cmpint (validate_with (url, "---\npipeline_tag: dancing\n---\n", &out, &err), ==, 1);
+  /* The same problem, said once. */
+  g_assert_nonnull (strstr (err, "dancing"));
+  g_assert_null (strstr (strstr (err, "dancing") + 1, "dancing"));
+  g_assert_cmpint (validate_with (url, "---\nlicense: mit\n---\n", &out2, &err2), ==, 0);
+
+  g_subprocess_send_signal (proc, SIGTERM);
+  g_subprocess_wait (proc, NULL, NULL);
+
+  /* A hub that cannot be reached is said, not skipped. */
+  {
+    g_autofree char *out3 = NULL;
+    g_autofree char *err3 = NULL;
+
+    g_assert_cmpint (validate_with (url, "---\nlicense: mit\n---\n", &out3, &err3), ==, 1);
+    g_assert_nonnull (strstr (err3, "could not check"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,6 +144,7 @@ main (int   argc,
 
   g_test_add_func ("/hub/card/validate-valid", test_card_valid);
   g_test_add_func ("/hub/card/validate-invalid", test_card_invalid);
+  g_test_add_func ("/hub/card/validate-online", test_card_online);
 
   return g_test_run ();
 }
