@@ -63,6 +63,8 @@ test_card_valid (void)
   g_assert_cmpint (validate ("---\nlicense: apache-2.0\nlanguage: [en, fr]\npipeline_tag: text-classification\n"
                              "license_name: x\n---\n# Model\n", &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "follows"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (validate ("# No front matter at all\n", &out, &err), ==, 0);
 }
 
