@@ -734,7 +734,10 @@ test_cli_killed_and_rerun (Fixture       *f,
   g_autofree char *err = NULL;
   gint64 deadline;
 
-  /* Large enough that the second large file is still on its way. */
+  /* Two files over 10 MB: they upload while the rest is hashed, one at a
+   * time, in name order; the second is large enough to be on its way when
+   * the first is stored. */
+  write_file (f->folder, "weights/extra.bin", 12 * 1024 * 1024, 22);
   write_file (f->folder, "weights/model.bin", 48 * 1024 * 1024, 21);
 
   first = spawn_cli (f, &error);
@@ -745,7 +748,7 @@ test_cli_killed_and_rerun (Fixture       *f,
   while (count_objects (objects) < 1 && g_get_monotonic_time () < deadline)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
-  /* The small large file is stored; the big one is on its way. */
+  /* The first large file is stored; the second is on its way. */
   g_assert_cmpuint (count_objects (objects), ==, 1);
   g_subprocess_force_exit (first);
   g_subprocess_wait (first, NULL, NULL);
@@ -764,12 +767,12 @@ test_cli_killed_and_rerun (Fixture       *f,
     err = c.err;
   }
   g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
-  /* Only the big file (48 MiB) went again: the 2 MiB one was kept. */
+  /* Only the second file (48 MiB) went again: the first (12 MiB) was kept. */
   g_assert_nonnull (strstr (out, "Published alice/killed"));
   g_test_message ("rerun said: %s", out);
   g_assert_nonnull (strstr (out, "50.3"));
   g_assert_nonnull (strstr (out, "MB of large files sent"));
-  g_assert_null (strstr (out, "52.4"));
+  g_assert_null (strstr (out, "62.9"));
   assert_remote_matches (f, "alice/killed", all_files);
 }
 
