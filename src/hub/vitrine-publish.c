@@ -372,6 +372,14 @@ add_progress (VitrinePublisher *self,
 
 /* ---- Scan ------------------------------------------------------------- */
 
+/* For g_ptr_array_sort(), which passes pointers to the elements. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static gboolean
 scan_dir (VitrinePublisher  *self,
           VitrineIgnore     *ignore,
@@ -391,7 +399,7 @@ scan_dir (VitrinePublisher  *self,
     return FALSE;
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_strings);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -1112,7 +1120,7 @@ publish_once (VitrinePublisher      *self,
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rf))
         if (!g_hash_table_contains (local_paths, rf->path) && !g_str_equal (rf->path, ".gitattributes"))
           g_ptr_array_add (deletions, g_strdup (rf->path));
-      g_ptr_array_sort (deletions, (GCompareFunc) g_strcmp0);
+      g_ptr_array_sort (deletions, compare_strings);
       result->deleted = deletions->len;
     }
 

@@ -453,16 +453,19 @@ test_publish_replans_on_412 (Fixture       *f,
 typedef struct
 {
   GCancellable *cancellable;
-  guint64       threshold;
 } Canceller;
 
+/* Cancels once the second large file is a megabyte into its upload. */
 static void
-cancel_cb (const VitrinePublishProgress *progress,
-           gpointer                      user_data)
+cancel_cb (const char       *path,
+           VitrineFileState  state,
+           guint64           bytes_done,
+           guint64           size,
+           gpointer          user_data)
 {
   Canceller *c = user_data;
 
-  if (progress->phase == VITRINE_PUBLISH_PHASE_UPLOADING && progress->bytes_done >= c->threshold)
+  if (g_str_equal (path, "weights/model.bin") && state == VITRINE_FILE_UPLOADING && bytes_done >= 1024 * 1024)
     g_cancellable_cancel (c->cancellable);
 }
 
@@ -472,16 +475,22 @@ test_publish_cancel_and_resume (Fixture       *f,
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  Canceller canceller = { cancellable, 2 * 1024 * 1024 + 1 };
+  Canceller canceller = { cancellable };
   VitrinePublishResult result;
+  const char * const files[] = {
+    "config.json", "README.md", "weights/big-first.bin", "weights/model.bin", "weights/extra.bin",
+    "data/a b é.txt", ".gitignore", NULL
+  };
 
-  /* One upload at a time, cancelled once the first large file is in and
-   * the second, bigger one on its way. */
+  /* One upload at a time, in this order: big-first.bin (12 MiB) and
+   * model.bin (96 MiB) as soon as they are hashed, then extra.bin (2 MiB)
+   * once the preupload names it a large file. */
+  write_file (f->folder, "weights/big-first.bin", 12 * 1024 * 1024, 32);
   write_file (f->folder, "weights/model.bin", 96 * 1024 * 1024, 31);
   {
     g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/resume");
     vitrine_publisher_set_parallel (publisher, 1);
-    vitrine_publisher_set_progress_func (publisher, cancel_cb, &canceller);
+    vitrine_publisher_set_file_func (publisher, cancel_cb, &canceller);
     g_assert_false (publish (publisher, cancellable, &result, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&error);
@@ -489,16 +498,23 @@ test_publish_cancel_and_resume (Fixture       *f,
   /* Nothing half-done is visible: no commit besides the first. */
   g_assert_cmpuint (count_commits (f, "alice/resume"), ==, 1);
 
-  /* The rerun sends only what the server does not have yet. */
+  /* The rerun sends what the server does not have: not big-first.bin. */
   {
     g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/resume");
+    FileLog log;
+
+    file_log_init (&log);
+    vitrine_publisher_set_file_func (publisher, file_log_cb, &log);
     g_assert_true (publish (publisher, NULL, &result, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (result.bytes_uploaded, ==, 96 * 1024 * 1024);
+    /* big-first.bin was stored before the cancel: not sent again. */
+    g_assert_null (g_hash_table_lookup (log.max_sent, "weights/big-first.bin"));
+    file_log_clear (&log);
+    g_assert_cmpuint (result.bytes_uploaded, ==, (96 + 2) * 1024 * 1024);
     g_assert_cmpuint (result.bytes_hashed, ==, 0);
     vitrine_publish_result_clear (&result);
   }
-  assert_remote_matches (f, "alice/resume", all_files);
+  assert_remote_matches (f, "alice/resume", files);
 }
 
 /* Faults injected in the real server: the same result, every time. */
