@@ -12,6 +12,20 @@
 
 #include "vitrine-hub-types.h"
 
+/**
+ * vitrine_format_date:
+ *
+ * Returns: (transfer full): the time in the Hub's format,
+ *   `2026-11-26T04:26:50.000Z`
+ */
+char *
+vitrine_format_date (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_seconds);
+
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.000Z");
+}
+
 const char *
 vitrine_json_string (JsonObject *object,
                      const char *member)

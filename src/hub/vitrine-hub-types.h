@@ -64,6 +64,8 @@ const char       *vitrine_ref_get_ref               (VitrineRef       *self);
 const char       *vitrine_ref_get_target            (VitrineRef       *self);
 VitrineRefKind    vitrine_ref_get_kind              (VitrineRef       *self);
 
+char             *vitrine_format_date               (gint64            unix_seconds);
+
 /* Type-checked accessors: NULL or a default on missing or mistyped members. */
 const char       *vitrine_json_string               (JsonObject       *object,
                                                      const char       *member);

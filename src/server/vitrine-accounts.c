@@ -74,14 +74,6 @@ vitrine_role_from_string (const char  *string,
 }
 
 static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.000Z");
-}
-
-static char *
 random_hex (guint bytes)
 {
   g_autofree guint8 *buf = g_malloc (bytes);
@@ -226,7 +218,7 @@ vitrine_accounts_add_token (const char   *data_dir,
   g_autofree char *secret = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *created = now_iso8601 ();
+  g_autofree char *created = vitrine_format_date (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *name = NULL;
 
   if (!g_file_test (user_path, G_FILE_TEST_EXISTS))
@@ -281,7 +273,7 @@ vitrine_accounts_add_user (const char  *data_dir,
   g_autoptr(JsonNode) record = NULL;
   g_autofree char *path = NULL;
   g_autofree char *id = random_hex (12);
-  g_autofree char *created = now_iso8601 ();
+  g_autofree char *created = vitrine_format_date (g_get_real_time () / G_USEC_PER_SEC);
 
   if (!check_new_name (data_dir, name, error))
     return FALSE;
@@ -317,7 +309,7 @@ vitrine_accounts_add_org (const char          *data_dir,
   g_autoptr(JsonNode) record = NULL;
   g_autofree char *path = NULL;
   g_autofree char *id = random_hex (12);
-  g_autofree char *created = now_iso8601 ();
+  g_autofree char *created = vitrine_format_date (g_get_real_time () / G_USEC_PER_SEC);
 
   if (!check_new_name (data_dir, org, error))
     return FALSE;

@@ -27,6 +27,7 @@
 
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
+#include "vitrine-hub-types.h"
 #include "vitrine-lfs-pointer.h"
 #include "vitrine-path.h"
 #include "vitrine-repo-store.h"
@@ -329,14 +330,6 @@ rm_rf (const char *path)
   return g_rmdir (path) == 0;
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.000Z");
-}
-
 static git_signature *
 make_signature (const char *author)
 {
@@ -392,7 +385,7 @@ vitrine_store_create (const char      *data_dir,
   g_autofree char *tmp_root = g_build_filename (data_dir, "repos", ".tmp", NULL);
   g_autofree char *tmp_dir = NULL;
   g_autofree char *tmp_git = NULL;
-  g_autofree char *created = now_iso8601 ();
+  g_autofree char *created = vitrine_format_date (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *id = NULL;
   g_autoptr(git_repository) repo = NULL;
   g_autoptr(git_config) config = NULL;
@@ -906,14 +899,6 @@ vitrine_store_read_file (git_repository *repo,
   return vitrine_store_read_blob (repo, entry->oid, NULL);
 }
 
-static char *
-format_time (const git_time *when)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (when->time);
-
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.000Z");
-}
-
 gint64
 vitrine_store_last_modified (git_repository *repo,
                              const git_oid  *commit_id)
@@ -923,6 +908,21 @@ vitrine_store_last_modified (git_repository *repo,
   if (git_commit_lookup (&commit, repo, commit_id) != 0)
     return 0;
   return git_commit_time (commit);
+}
+
+static VitrineCommitInfo *
+commit_info_new (git_commit *commit)
+{
+  VitrineCommitInfo *info = g_new0 (VitrineCommitInfo, 1);
+  const char *body = git_commit_body (commit);
+
+  info->id = g_malloc (GIT_OID_HEXSZ + 1);
+  git_oid_tostr (info->id, GIT_OID_HEXSZ + 1, git_commit_id (commit));
+  info->title = g_strdup (git_commit_summary (commit));
+  info->message = g_strdup (body != NULL ? body : "");
+  info->author = g_strdup (git_commit_author (commit)->name);
+  info->date = vitrine_format_date (git_commit_author (commit)->when.time);
+  return info;
 }
 
 /**
@@ -958,20 +958,10 @@ vitrine_store_commits (git_repository  *repo,
       if (n >= skip && commits->len < limit)
         {
           g_autoptr(git_commit) commit = NULL;
-          VitrineCommitInfo *info;
-          const char *body;
 
           if (git_commit_lookup (&commit, repo, &id) != 0)
             continue;
-          info = g_new0 (VitrineCommitInfo, 1);
-          info->id = g_malloc (GIT_OID_HEXSZ + 1);
-          git_oid_tostr (info->id, GIT_OID_HEXSZ + 1, &id);
-          info->title = g_strdup (git_commit_summary (commit));
-          body = git_commit_body (commit);
-          info->message = g_strdup (body != NULL ? body : "");
-          info->author = g_strdup (git_commit_author (commit)->name);
-          info->date = format_time (&git_commit_author (commit)->when);
-          g_ptr_array_add (commits, info);
+          g_ptr_array_add (commits, commit_info_new (commit));
         }
       n++;
     }
@@ -1578,7 +1568,6 @@ vitrine_store_last_commit (git_repository *repo,
       g_autoptr(git_commit) commit = NULL;
       g_autoptr(git_commit) parent = NULL;
       git_oid here, before;
-      VitrineCommitInfo *info;
 
       if (git_commit_lookup (&commit, repo, &id) != 0)
         return NULL;
@@ -1589,14 +1578,7 @@ vitrine_store_last_commit (git_repository *repo,
           path_id (parent, path, &before) && git_oid_equal (&before, &target))
         continue;
 
-      info = g_new0 (VitrineCommitInfo, 1);
-      info->id = g_malloc (GIT_OID_HEXSZ + 1);
-      git_oid_tostr (info->id, GIT_OID_HEXSZ + 1, &id);
-      info->title = g_strdup (git_commit_summary (commit));
-      info->message = g_strdup (git_commit_body (commit) != NULL ? git_commit_body (commit) : "");
-      info->author = g_strdup (git_commit_author (commit)->name);
-      info->date = format_time (&git_commit_author (commit)->when);
-      return info;
+      return commit_info_new (commit);
     }
   return NULL;
 }

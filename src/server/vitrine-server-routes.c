@@ -71,14 +71,6 @@ member_u64 (JsonObject *object,
 }
 
 static char *
-iso8601 (gint64 unix_time)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
-
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.000Z");
-}
-
-static char *
 repo_url (VitrineRequest  *req,
           VitrineRepoMeta *meta)
 {
@@ -770,7 +762,7 @@ repo_info (VitrineRequest  *req,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) card = card_data (repo, commit_id);
   g_autofree char *id = g_strdup_printf ("%s/%s", meta->ns, meta->name);
-  g_autofree char *modified = iso8601 (vitrine_store_last_modified (repo, commit_id));
+  g_autofree char *modified = vitrine_format_date (vitrine_store_last_modified (repo, commit_id));
   JsonObject *card_object = card != NULL ? json_node_get_object (card) : NULL;
   char sha[GIT_OID_HEXSZ + 1];
 
@@ -2056,7 +2048,7 @@ route_lfs_batch (VitrineRequest  *req,
   const char *operation;
   gboolean multipart = FALSE;
   guint64 expires = g_get_real_time () / G_USEC_PER_SEC + UPLOAD_URL_LIFETIME;
-  g_autofree char *expires_at = iso8601 (expires);
+  g_autofree char *expires_at = vitrine_format_date (expires);
 
   root = vitrine_request_parse_json (req);
   if (root == NULL)
