@@ -179,6 +179,31 @@ same_origin (GUri *a,
          g_uri_get_port (a) == g_uri_get_port (b);
 }
 
+/* The token goes only to the endpoint it belongs to, never to another
+ * host a redirect leads to. */
+static void
+authorize (VitrineClient *self,
+           SoupMessage   *msg,
+           GUri          *uri)
+{
+  g_autofree char *auth = NULL;
+
+  if (self->token == NULL || !same_origin (uri, self->endpoint_uri))
+    return;
+  auth = g_strconcat ("Bearer ", self->token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+}
+
+/* Where a redirect answer leads, relative Locations resolved, or NULL. */
+static GUri *
+redirect_target (SoupMessage *msg,
+                 GUri        *uri)
+{
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
+
+  return location != NULL ? g_uri_parse_relative (uri, location, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+}
+
 /* Sleeps, waking early when cancelled. */
 static gboolean
 wait_cancellable (guint          ms,
@@ -262,7 +287,6 @@ vitrine_client_send (VitrineClient        *self,
       g_autoptr(GError) local_error = NULL;
       g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
       g_autoptr(GInputStream) stream = NULL;
-      SoupMessageHeaders *request_headers;
       guint status;
 
       if (uri == NULL)
@@ -273,14 +297,9 @@ vitrine_client_send (VitrineClient        *self,
         }
       msg = soup_message_new_from_uri (method, uri);
       soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-      request_headers = soup_message_get_request_headers (msg);
 
-      /* The token goes only to the endpoint it belongs to. */
-      if (self->token != NULL && !(flags & VITRINE_REQUEST_NO_AUTH) && same_origin (uri, self->endpoint_uri))
-        {
-          g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-          soup_message_headers_replace (request_headers, "Authorization", auth);
-        }
+      if (!(flags & VITRINE_REQUEST_NO_AUTH))
+        authorize (self, msg, uri);
 
       if (body != NULL)
         soup_message_set_request_body_from_bytes (msg, content_type, body);
@@ -324,12 +343,9 @@ vitrine_client_send (VitrineClient        *self,
       if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308) &&
           (body_func == NULL))
         {
-          const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                               "Location");
-          g_autoptr(GUri) next = NULL;
+          g_autoptr(GUri) next = attempt <= MAX_REDIRECTS + self->max_retries ? redirect_target (msg, uri) : NULL;
 
-          if (location != NULL && attempt <= MAX_REDIRECTS + self->max_retries &&
-              (next = g_uri_parse_relative (uri, location, SOUP_HTTP_URI_FLAGS, NULL)) != NULL)
+          if (next != NULL)
             {
               g_free (url);
               url = g_uri_to_string (next);
@@ -1331,11 +1347,7 @@ vitrine_client_download_file (VitrineClient        *self,
           soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
           headers = soup_message_get_request_headers (msg);
           soup_message_headers_replace (headers, "Accept-Encoding", "identity");
-          if (self->token != NULL && same_origin (uri, self->endpoint_uri))
-            {
-              g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-              soup_message_headers_replace (headers, "Authorization", auth);
-            }
+          authorize (self, msg, uri);
           if (have > 0)
             soup_message_headers_set_range (headers, have, -1);
 
@@ -1346,9 +1358,7 @@ vitrine_client_download_file (VitrineClient        *self,
           status = soup_message_get_status (msg);
           if (status >= 300 && status < 400 && status != 304 && hops < MAX_REDIRECTS)
             {
-              const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                                   "Location");
-              g_autoptr(GUri) next = location != NULL ? g_uri_parse_relative (uri, location, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+              g_autoptr(GUri) next = redirect_target (msg, uri);
 
               if (next == NULL)
                 break;
