@@ -387,12 +387,93 @@ key_line (const char *text,
   return 0;
 }
 
+void
+vitrine_card_problem_free (VitrineCardProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->key);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static VitrineCardProblem *
+problem_new (const char *key,
+             guint       line,
+             guint       column,
+             const char *message)
+{
+  VitrineCardProblem *problem = g_new0 (VitrineCardProblem, 1);
+
+  problem->key = g_strdup (key);
+  problem->line = line;
+  problem->column = column;
+  problem->message = g_strdup (message);
+  return problem;
+}
+
+/**
+ * vitrine_card_find_problems:
+ * @metadata: (out) (optional): the front matter as JSON, or %NULL
+ *
+ * Checks a whole README: its front matter parses as YAML, and its
+ * metadata follows the rules.  Each problem says which top-level key it
+ * is about and on which line, when that is known.
+ *
+ * Returns: (transfer full) (element-type VitrineCardProblem): the problems
+ */
+GPtrArray *
+vitrine_card_find_problems (const char       *text,
+                            gsize             len,
+                            VitrineRepoType   type,
+                            JsonNode        **metadata)
+{
+  g_autoptr(JsonNode) meta = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keyed = NULL;
+  gsize yaml_start, yaml_len, body_start;
+  guint error_line = 0;
+  guint error_column = 0;
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) vitrine_card_problem_free);
+
+  if (metadata != NULL)
+    *metadata = NULL;
+
+  if (!vitrine_front_matter_split (text, len, &yaml_start, &yaml_len, &body_start))
+    return problems;
+
+  /* The YAML starts on the README's second line. */
+  meta = vitrine_yaml_to_json_at (text + yaml_start, yaml_len, 1, &error_line, &error_column, &error);
+  if (meta == NULL)
+    {
+      g_ptr_array_add (problems, problem_new (NULL, error_line, error_column, error->message));
+      return problems;
+    }
+
+  keyed = check_metadata_keyed (meta, type);
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      const char *item = g_ptr_array_index (keyed, i);
+      const char *sep = strchr (item, KEY_SEPARATOR);
+      g_autofree char *key = sep != NULL && sep != item ? g_strndup (item, sep - item) : NULL;
+      const char *message = sep != NULL ? sep + 1 : item;
+      guint line = key != NULL ? key_line (text, len, yaml_start, yaml_len, key) : 0;
+
+      g_ptr_array_add (problems, problem_new (key, line, 0, message));
+    }
+  if (metadata != NULL)
+    *metadata = g_steal_pointer (&meta);
+  return problems;
+}
+
 /**
  * vitrine_card_check_readme:
  * @metadata: (out) (optional): the front matter as JSON, or %NULL
  *
- * Checks a whole README: its front matter parses as YAML, and its
- * metadata follows the rules.
+ * Like vitrine_card_find_problems(), as sentences that start with their
+ * line ("Line 3: …") when it is known.
+ *
+ * Returns: (transfer full) (element-type utf8): the problems
  */
 GPtrArray *
 vitrine_card_check_readme (const char       *text,
@@ -400,45 +481,18 @@ vitrine_card_check_readme (const char       *text,
                            VitrineRepoType   type,
                            JsonNode        **metadata)
 {
-  g_autoptr(JsonNode) meta = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize yaml_start, yaml_len, body_start;
-  GPtrArray *errors;
-  GPtrArray *keyed;
+  g_autoptr(GPtrArray) problems = vitrine_card_find_problems (text, len, type, metadata);
+  GPtrArray *errors = g_ptr_array_new_with_free_func (g_free);
 
-  if (metadata != NULL)
-    *metadata = NULL;
-
-  if (!vitrine_front_matter_split (text, len, &yaml_start, &yaml_len, &body_start))
-    return g_ptr_array_new_with_free_func (g_free);
-
-  /* The YAML starts on the README's second line. */
-  meta = vitrine_yaml_to_json (text + yaml_start, yaml_len, 1, &error);
-  if (meta == NULL)
+  for (guint i = 0; i < problems->len; i++)
     {
-      errors = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (errors, g_strdup (error->message));
-      return errors;
-    }
+      VitrineCardProblem *problem = g_ptr_array_index (problems, i);
 
-  keyed = check_metadata_keyed (meta, type);
-  errors = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < keyed->len; i++)
-    {
-      const char *item = g_ptr_array_index (keyed, i);
-      const char *sep = strchr (item, KEY_SEPARATOR);
-      g_autofree char *key = sep != NULL ? g_strndup (item, sep - item) : NULL;
-      const char *message = sep != NULL ? sep + 1 : item;
-      guint line = key != NULL && *key != '\0' ? key_line (text, len, yaml_start, yaml_len, key) : 0;
-
-      if (line > 0)
+      if (problem->line > 0 && problem->column == 0)
         /* Translators: the first %u is a line number in the README. */
-        g_ptr_array_add (errors, g_strdup_printf (_("Line %u: %s"), line, message));
+        g_ptr_array_add (errors, g_strdup_printf (_("Line %u: %s"), problem->line, problem->message));
       else
-        g_ptr_array_add (errors, g_strdup (message));
+        g_ptr_array_add (errors, g_strdup (problem->message));
     }
-  g_ptr_array_unref (keyed);
-  if (metadata != NULL)
-    *metadata = g_steal_pointer (&meta);
   return errors;
 }

@@ -84,6 +84,8 @@ typedef struct
   GHashTable   *anchors;
   guint         nodes;
   guint         line_offset;
+  guint         error_line;
+  guint         error_column;
   GError      **error;
 } Reader;
 
@@ -92,6 +94,8 @@ fail_at (Reader      *reader,
          yaml_mark_t  mark,
          const char  *message)
 {
+  reader->error_line = (guint) mark.line + 1 + reader->line_offset;
+  reader->error_column = (guint) mark.column + 1;
   g_set_error (reader->error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
                /* Translators: YAML error: line, column, then what is wrong. */
                _("YAML error at line %u, column %u: %s"),
@@ -401,6 +405,24 @@ vitrine_yaml_to_json (const char  *yaml,
                       guint        line_offset,
                       GError     **error)
 {
+  return vitrine_yaml_to_json_at (yaml, len, line_offset, NULL, NULL, error);
+}
+
+/**
+ * vitrine_yaml_to_json_at:
+ * @error_line: (out) (optional): where the error is, counted as above
+ * @error_column: (out) (optional): its column, from 1
+ *
+ * Like vitrine_yaml_to_json(), and says where an error is.
+ */
+JsonNode *
+vitrine_yaml_to_json_at (const char  *yaml,
+                         gsize        len,
+                         guint        line_offset,
+                         guint       *error_line,
+                         guint       *error_column,
+                         GError     **error)
+{
   Reader reader = { 0 };
   yaml_event_t event;
   JsonNode *root = NULL;
@@ -455,5 +477,9 @@ out:
   g_hash_table_unref (reader.anchors);
   if (!ok)
     g_clear_pointer (&root, json_node_unref);
+  if (error_line != NULL)
+    *error_line = ok ? 0 : reader.error_line;
+  if (error_column != NULL)
+    *error_column = ok ? 0 : reader.error_column;
   return root;
 }

@@ -25,5 +25,11 @@ JsonNode *vitrine_yaml_to_json       (const char  *yaml,
                                       gsize        len,
                                       guint        line_offset,
                                       GError     **error);
+JsonNode *vitrine_yaml_to_json_at    (const char  *yaml,
+                                      gsize        len,
+                                      guint        line_offset,
+                                      guint       *error_line,
+                                      guint       *error_column,
+                                      GError     **error);
 
 G_END_DECLS

@@ -13,6 +13,9 @@
 #include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "vitrine-card-rules.h"
 
 static int
 validate_with (const char  *endpoint,
@@ -138,6 +141,47 @@ test_card_online (void)
   }
 }
 
+static void
+test_card_problems (void)
+{
+  const char *card =
+    "---\n"
+    "language: en\n"
+    "license: not-a-license\n"
+    "pipeline_tag: text-classification\n"
+    "---\n"
+    "# Body\n";
+  const char *broken =
+    "---\n"
+    "license: mit\n"
+    "tags: [a, b\n"
+    "---\n";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(JsonNode) metadata = NULL;
+  VitrineCardProblem *problem;
+
+  problems = vitrine_card_find_problems (card, strlen (card), VITRINE_REPO_TYPE_MODEL, &metadata);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->key, ==, "license");
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpuint (problem->column, ==, 0);
+  g_assert_nonnull (strstr (problem->message, "not-a-license"));
+  g_assert_nonnull (metadata);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&metadata, json_node_unref);
+
+  problems = vitrine_card_find_problems (broken, strlen (broken), VITRINE_REPO_TYPE_MODEL, &metadata);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_null (problem->key);
+  /* libyaml finds the unclosed flow sequence where the document ends. */
+  g_assert_cmpuint (problem->line, >=, 3);
+  g_assert_cmpuint (problem->column, >, 0);
+  g_assert_nonnull (strstr (problem->message, "line"));
+  g_assert_null (metadata);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +191,7 @@ main (int   argc,
   g_test_add_func ("/hub/card/validate-valid", test_card_valid);
   g_test_add_func ("/hub/card/validate-invalid", test_card_invalid);
   g_test_add_func ("/hub/card/validate-online", test_card_online);
+  g_test_add_func ("/hub/card/problems", test_card_problems);
 
   return g_test_run ();
 }
