@@ -1640,6 +1640,58 @@ vitrine_client_download_snapshot (VitrineClient        *self,
   return g_steal_pointer (&snapshot);
 }
 
+/**
+ * vitrine_client_read_file:
+ * @revision: (nullable): a branch, tag or commit; %NULL for main
+ * @max_size: answers longer than this are refused
+ *
+ * Reads a small file of a repository into memory, such as its README.md.
+ * A file that is not there fails with %VITRINE_ERROR_ENTRY_NOT_FOUND (or
+ * the repository's or revision's own code).
+ *
+ * Returns: (transfer full): the file's bytes
+ */
+GBytes *
+vitrine_client_read_file (VitrineClient    *self,
+                          VitrineRepoType   type,
+                          const char       *repo_id,
+                          const char       *revision,
+                          const char       *path,
+                          gsize             max_size,
+                          GCancellable     *cancellable,
+                          GError          **error)
+{
+  g_autoptr(VitrineResponse) response = NULL;
+  g_autofree char *escaped_path = NULL;
+  g_autofree char *escaped_rev = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (VITRINE_IS_CLIENT (self), NULL);
+
+  if (!check_repo_id (repo_id, error) || !vitrine_path_check (path, -1, error))
+    return NULL;
+  escaped_path = g_uri_escape_string (path, "/", FALSE);
+  escaped_rev = g_uri_escape_string (revision != NULL ? revision : "main", NULL, FALSE);
+  url = g_strdup_printf ("%s/%s%s/resolve/%s/%s", self->endpoint, vitrine_repo_type_url_prefix (type),
+                         repo_id, escaped_rev, escaped_path);
+  response = vitrine_client_send (self, "GET", url, NULL, NULL, NULL, NULL, 0,
+                                  VITRINE_REQUEST_IDEMPOTENT, cancellable, error);
+  if (response == NULL)
+    return NULL;
+  if (response->status >= 400)
+    {
+      g_propagate_error (error, error_from_response (response));
+      return NULL;
+    }
+  if (g_bytes_get_size (response->body) > max_size)
+    {
+      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_TOO_LARGE,
+                   _("“%s” is too large to open here."), path);
+      return NULL;
+    }
+  return g_bytes_ref (response->body);
+}
+
 /* ---- Async forms ------------------------------------------------------ */
 
 typedef struct
@@ -1650,6 +1702,8 @@ typedef struct
   guint            page;
   guint            limit;
   guint            total;
+  char            *path;
+  gsize            max_size;
 } CallData;
 
 static void
@@ -1657,6 +1711,7 @@ call_data_free (CallData *data)
 {
   g_free (data->repo_id);
   g_free (data->revision);
+  g_free (data->path);
   g_free (data);
 }
 
@@ -1797,6 +1852,56 @@ vitrine_client_repo_info_async (VitrineClient       *self,
 
 VitrineRepoInfo *
 vitrine_client_repo_info_finish (VitrineClient  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+read_file_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  CallData *data = task_data;
+  GError *error = NULL;
+  GBytes *bytes = vitrine_client_read_file (source, data->type, data->repo_id, data->revision,
+                                            data->path, data->max_size, cancellable, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+vitrine_client_read_file_async (VitrineClient       *self,
+                                VitrineRepoType      type,
+                                const char          *repo_id,
+                                const char          *revision,
+                                const char          *path,
+                                gsize                max_size,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  CallData *data = g_new0 (CallData, 1);
+
+  data->type = type;
+  data->repo_id = g_strdup (repo_id);
+  data->revision = g_strdup (revision);
+  data->path = g_strdup (path);
+  data->max_size = max_size;
+  g_task_set_source_tag (task, vitrine_client_read_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+GBytes *
+vitrine_client_read_file_finish (VitrineClient  *self,
                                  GAsyncResult   *result,
                                  GError        **error)
 {

@@ -250,6 +250,26 @@ char           *vitrine_client_api_path         (VitrineRepoType  type,
 void            vitrine_preupload_result_free   (VitrinePreuploadResult *result);
 
 /* Async versions, for the application */
+GBytes         *vitrine_client_read_file        (VitrineClient        *self,
+                                                 VitrineRepoType       type,
+                                                 const char           *repo_id,
+                                                 const char           *revision,
+                                                 const char           *path,
+                                                 gsize                 max_size,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+void            vitrine_client_read_file_async  (VitrineClient        *self,
+                                                 VitrineRepoType       type,
+                                                 const char           *repo_id,
+                                                 const char           *revision,
+                                                 const char           *path,
+                                                 gsize                 max_size,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+GBytes         *vitrine_client_read_file_finish (VitrineClient        *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 void            vitrine_client_whoami_async     (VitrineClient        *self,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
