@@ -238,6 +238,48 @@ find_key_lines (VitrineCard  *self,
   return ok;
 }
 
+/* Whether a string reads back as the same string when written bare: it
+ * starts with a letter, holds only letters, digits and `._/+-` (and inner
+ * spaces), and is not a word YAML parsers take for a boolean or null. */
+static gboolean
+is_plain_safe (const char *text)
+{
+  static const char * const words[] = {
+    "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf",
+  };
+  gsize len = strlen (text);
+
+  if (len == 0 || len > 200 || !g_ascii_isalpha (text[0]) || text[len - 1] == ' ')
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (text[i]) && strchr ("._/+- ", text[i]) == NULL)
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (text, words[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* A scalar or a collection on one line: JSON is YAML, so anything not
+ * plain-safe comes out double-quoted and escaped. */
+static void
+append_value (GString       *out,
+              JsonGenerator *generator,
+              JsonNode      *value)
+{
+  g_autofree char *text = NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+      is_plain_safe (json_node_get_string (value)))
+    {
+      g_string_append (out, json_node_get_string (value));
+      return;
+    }
+  json_generator_set_root (generator, value);
+  text = json_generator_to_data (generator, NULL);
+  g_string_append (out, text);
+}
+
 /* Writes @value as a YAML block for @key, one or more lines. */
 static void
 render (GString    *out,
@@ -253,21 +295,55 @@ render (GString    *out,
       g_string_append_printf (out, "%s:\n", key);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          g_autofree char *item = NULL;
-
-          json_generator_set_root (generator, json_array_get_element (array, i));
-          item = json_generator_to_data (generator, NULL);
-          g_string_append_printf (out, "- %s\n", item);
+          g_string_append (out, "- ");
+          append_value (out, generator, json_array_get_element (array, i));
+          g_string_append_c (out, '\n');
         }
       return;
     }
 
-  /* JSON is YAML: strings come out double-quoted and escaped. */
-  json_generator_set_root (generator, value);
-  {
-    g_autofree char *text = json_generator_to_data (generator, NULL);
-    g_string_append_printf (out, "%s: %s\n", key, text);
-  }
+  g_string_append_printf (out, "%s: ", key);
+  append_value (out, generator, value);
+  g_string_append_c (out, '\n');
+}
+
+/* Where the keys the Hub documents usually sit, top to bottom; the
+ * evaluation results (model-index) come last. */
+static const char * const key_order[] = {
+  "license", "license_name", "license_link", "language", "library_name", "pipeline_tag",
+  "base_model", "base_model_relation", "datasets", "metrics", "tags", "model-index",
+};
+
+static int
+key_rank (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (key_order); i++)
+    if (strcmp (key_order[i], key) == 0)
+      return i;
+  return -1;
+}
+
+/* The line a new key goes on: before the first key written there that
+ * usually comes after it, else at the end (-1). */
+static gssize
+insert_line (VitrineCard *self,
+             const char  *key)
+{
+  int rank = key_rank (key);
+  gssize line = -1;
+
+  if (rank < 0)
+    rank = G_N_ELEMENTS (key_order) - 2;
+  for (guint i = rank + 1; i < G_N_ELEMENTS (key_order); i++)
+    {
+      gboolean found = FALSE;
+      gsize first = 0, last = 0;
+
+      if (find_key_lines (self, key_order[i], &found, &first, &last, NULL) && found &&
+          (line < 0 || (gssize) first < line))
+        line = first;
+    }
+  return line;
 }
 
 /**
@@ -302,9 +378,19 @@ vitrine_card_set (VitrineCard  *self,
     }
   else
     {
-      if (self->yaml->len > 0 && self->yaml->str[self->yaml->len - 1] != '\n')
-        g_string_append_c (self->yaml, '\n');
-      g_string_append (self->yaml, block->str);
+      gssize line = insert_line (self, key);
+
+      /* Comments just above a key belong to it and stay with it. */
+      while (line > 0 && self->yaml->str[line_offset (self->yaml->str, self->yaml->len, line - 1)] == '#')
+        line--;
+      if (line >= 0)
+        g_string_insert (self->yaml, line_offset (self->yaml->str, self->yaml->len, line), block->str);
+      else
+        {
+          if (self->yaml->len > 0 && self->yaml->str[self->yaml->len - 1] != '\n')
+            g_string_append_c (self->yaml, '\n');
+          g_string_append (self->yaml, block->str);
+        }
     }
   return TRUE;
 }

@@ -76,7 +76,7 @@ test_card_set_keeps_the_rest (void)
   text = vitrine_card_to_text (card);
 
   /* Exactly the license line changed; comment, anchors, alias and body stay. */
-  expected = g_strdup_printf ("%.*slicense: \"apache-2.0\"\n%s", (int) (at - corpus[0]), corpus[0],
+  expected = g_strdup_printf ("%.*slicense: apache-2.0\n%s", (int) (at - corpus[0]), corpus[0],
                               at + strlen ("license: mit\n"));
   g_assert_cmpstr (text, ==, expected);
 
@@ -103,7 +103,7 @@ test_card_set_block_list (void)
   text = vitrine_card_to_text (card);
 
   /* The two-line list became one item; everything after it is unchanged. */
-  g_assert_true (g_str_has_prefix (text, "---\nlanguage:\n- \"de\"\ndescription: |\n"));
+  g_assert_true (g_str_has_prefix (text, "---\nlanguage:\n- de\ndescription: |\n"));
   g_assert_true (g_str_has_suffix (text, strstr (corpus[1], "description: |")));
   g_assert_cmpstr (vitrine_card_get_body (card), ==, "Body with --- inside\n---\nand more\n");
 }
@@ -119,11 +119,11 @@ test_card_add_and_remove (void)
 
   g_assert_true (vitrine_card_set (card, "pipeline_tag", tag, &error));
   added = vitrine_card_to_text (card);
-  g_assert_cmpstr (added, ==, "---\nlicense: apache-2.0\npipeline_tag: \"text-classification\"\n---\n");
+  g_assert_cmpstr (added, ==, "---\nlicense: apache-2.0\npipeline_tag: text-classification\n---\n");
 
   g_assert_true (vitrine_card_remove (card, "license", &error));
   removed = vitrine_card_to_text (card);
-  g_assert_cmpstr (removed, ==, "---\npipeline_tag: \"text-classification\"\n---\n");
+  g_assert_cmpstr (removed, ==, "---\npipeline_tag: text-classification\n---\n");
 
   /* Removing what is not there changes nothing. */
   g_assert_true (vitrine_card_remove (card, "datasets", &error));
@@ -140,7 +140,7 @@ test_card_without_front_matter (void)
 
   g_assert_true (vitrine_card_set (card, "license", license, &error));
   text = vitrine_card_to_text (card);
-  g_assert_cmpstr (text, ==, "---\nlicense: \"mit\"\n---\n# Just a README\n\nNo metadata here.\n");
+  g_assert_cmpstr (text, ==, "---\nlicense: mit\n---\n# Just a README\n\nNo metadata here.\n");
 }
 
 static void
@@ -266,12 +266,67 @@ test_card_hostile_safetensors (void)
   g_rmdir (dir);
 }
 
+/* Values are written bare only when they read back as the same string. */
+static void
+test_card_set_quotes_when_needed (void)
+{
+  static const char * const values[] = {
+    "apache-2.0", "yes", "No", "null", "2024-01-01", "3", "a: b", "#x", "x #y", "trailing ",
+    "- dash", "été", "google-bert/bert-base-uncased", "Apache License 2.0", "*alias", "&anchor", "",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      VitrineCard *c = vitrine_card_new_from_text ("---\nlicense: mit\n---\nBody\n", -1, &error);
+      g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), values[i]);
+      g_autoptr(JsonNode) meta = NULL;
+      g_autofree char *text = NULL;
+      VitrineCard *again;
+
+      g_assert_no_error (error);
+      g_assert_true (vitrine_card_set (c, "tag", value, &error));
+      text = vitrine_card_to_text (c);
+      again = vitrine_card_new_from_text (text, -1, &error);
+      g_assert_no_error (error);
+      meta = vitrine_card_get_metadata (again, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (meta), "tag"), ==, values[i]);
+      vitrine_card_free (again);
+      vitrine_card_free (c);
+    }
+}
+
+/* New keys go where people look for them: license_name under license,
+ * everything before the evaluation results. */
+static void
+test_card_set_new_key_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  VitrineCard *c = vitrine_card_new_from_text ("---\nlicense: other\n# results\nmodel-index:\n- name: m\n---\nBody\n",
+                                               -1, &error);
+  g_autoptr(JsonNode) name = json_node_init_string (json_node_alloc (), "my-license");
+  g_autoptr(JsonNode) tag = json_node_init_string (json_node_alloc (), "custom");
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (vitrine_card_set (c, "license_name", name, &error));
+  g_assert_true (vitrine_card_set (c, "thumbnail", tag, &error));
+  text = vitrine_card_to_text (c);
+  /* The comment above model-index stays with it. */
+  g_assert_cmpstr (text, ==, "---\nlicense: other\nlicense_name: my-license\nthumbnail: custom\n# results\n"
+                             "model-index:\n- name: m\n---\nBody\n");
+  vitrine_card_free (c);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hub/card/set-new-key-place", test_card_set_new_key_place);
+  g_test_add_func ("/hub/card/set-quotes-when-needed", test_card_set_quotes_when_needed);
   g_test_add_func ("/hub/card/roundtrip", test_card_roundtrip);
   g_test_add_func ("/hub/card/set-keeps-the-rest", test_card_set_keeps_the_rest);
   g_test_add_func ("/hub/card/set-block-list", test_card_set_block_list);
