@@ -150,22 +150,6 @@ fail (const GError *error,
   return 1;
 }
 
-/* The local hub Vitrine runs, found through its discovery file. */
-static char *
-local_hub_url (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (vitrine_json_string (json_node_get_object (root), "url"));
-}
-
 static VitrineClient *
 make_client (Options  *o,
              GError  **error)
@@ -174,7 +158,7 @@ make_client (Options  *o,
   g_autofree char *token = NULL;
 
   if (endpoint == NULL)
-    endpoint = local_hub_url ();
+    endpoint = vitrine_credentials_local_hub_url ();
   if (endpoint == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -450,7 +434,7 @@ cmd_login (Options *o)
   const char *where = NULL;
 
   if (endpoint == NULL)
-    endpoint = local_hub_url ();
+    endpoint = vitrine_credentials_local_hub_url ();
   if (endpoint == NULL)
     endpoint = g_strdup (VITRINE_DEFAULT_ENDPOINT);
   token = o->token != NULL ? g_strdup (o->token) : read_secret (_("Token: "));

@@ -11,10 +11,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
 
 #include "vitrine-credentials.h"
 #include "vitrine-error.h"
+#include "vitrine-hub-types.h"
 
 /* How long the keyring may take to answer at all.  D-Bus activation of a
  * keyring daemon that never comes up must not stall the caller. */
@@ -1184,4 +1186,27 @@ vitrine_credentials_scrub (const char *text)
     }
 
   return scrubbed;
+}
+
+/**
+ * vitrine_credentials_local_hub_url:
+ *
+ * The address of the local hub Vitrine runs, read from the discovery file
+ * it writes in `$XDG_RUNTIME_DIR/vitrine/`.
+ *
+ * Returns: (transfer full) (nullable): its URL, %NULL when none is running
+ */
+char *
+vitrine_credentials_local_hub_url (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (vitrine_json_string (json_node_get_object (root), "url"));
 }

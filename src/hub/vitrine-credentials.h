@@ -28,6 +28,7 @@ gboolean  vitrine_credentials_forget_token     (const char   *endpoint,
                                                 GError      **error);
 
 char     *vitrine_credentials_redact           (const char   *token);
+char     *vitrine_credentials_local_hub_url (void);
 char     *vitrine_credentials_scrub            (const char   *text);
 
 G_END_DECLS
