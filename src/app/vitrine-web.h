@@ -1,0 +1,19 @@
+/* vitrine-web.h — the application's one WebKit context and session
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <webkit/webkit.h>
+
+G_BEGIN_DECLS
+
+WebKitWebContext     *vitrine_web_get_context     (void);
+WebKitNetworkSession *vitrine_web_get_session     (void);
+WebKitWebView        *vitrine_web_preview_new     (void);
+void                  vitrine_web_shutdown        (void);
+
+G_END_DECLS
