@@ -12,6 +12,7 @@
 #include "vitrine-application.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
+#include "vitrine-web.h"
 #include "vitrine-window.h"
 
 struct _VitrineApplication
@@ -84,6 +85,29 @@ vitrine_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* `vitrine FOLDER` opens the folder's model card. */
+static void
+vitrine_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  VitrineWindow *window = VITRINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  if (window == NULL)
+    window = vitrine_window_new (VITRINE_APPLICATION (app));
+  if (n_files > 0)
+    vitrine_window_open_folder (window, files[0]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+vitrine_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (vitrine_application_parent_class)->shutdown (app);
+  vitrine_web_shutdown ();
+}
+
 static void
 vitrine_application_startup (GApplication *app)
 {
@@ -118,6 +142,8 @@ vitrine_application_class_init (VitrineApplicationClass *klass)
 
   app_class->activate = vitrine_application_activate;
   app_class->startup = vitrine_application_startup;
+  app_class->open = vitrine_application_open;
+  app_class->shutdown = vitrine_application_shutdown;
 }
 
 static void
@@ -211,6 +237,9 @@ vitrine_application_init (VitrineApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "app.preferences",
                                          (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.choose-folder",
+                                         (const char *[]) { "<primary>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "win.show-area('publish')",
                                          (const char *[]) { "<primary>1", NULL });

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vitrine-card-editor.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
 
@@ -26,7 +27,9 @@ struct _VitrineWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *account_button;
   GtkLabel             *account_label;
+  GtkStack             *publish_stack;
   AdwStatusPage        *publish_status;
+  VitrineCardEditor    *card_editor;
   AdwStatusPage        *history_status;
   AdwStatusPage        *demos_status;
   GtkButton            *choose_folder_button;
@@ -96,6 +99,94 @@ show_area_action (GtkWidget  *widget,
 
   if (is_area (area))
     vitrine_window_set_area (self, area);
+}
+
+/**
+ * vitrine_window_open_folder:
+ *
+ * Opens a model folder in the Publish area, starting with its card.
+ * Problems reading it are shown as a toast.
+ *
+ * Returns: whether the folder was opened
+ */
+gboolean
+vitrine_window_open_folder (VitrineWindow *self,
+                            GFile         *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  if (!vitrine_card_editor_load_folder (self->card_editor, folder, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return FALSE;
+    }
+  name = g_file_get_basename (folder);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  gtk_stack_set_visible_child_name (self->publish_stack, "card");
+  vitrine_window_set_area (self, "publish");
+  return TRUE;
+}
+
+GtkWidget *
+vitrine_window_get_card_editor (VitrineWindow *self)
+{
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->card_editor);
+}
+
+static void
+on_folder_chosen_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     VitrineWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (folder != NULL)
+        vitrine_window_open_folder (self, folder);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Model’s Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_folder_dropped_cb (GtkDropTarget *target,
+                      const GValue  *value,
+                      double         x,
+                      double         y,
+                      VitrineWindow *self)
+{
+  GFile *folder = g_value_get_object (value);
+
+  if (folder == NULL || g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Drop a folder, not a file.")));
+      return FALSE;
+    }
+  return vitrine_window_open_folder (self, folder);
 }
 
 static void
@@ -229,7 +320,9 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_button);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_label);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_stack);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_status);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, card_editor);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_status);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_status);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, choose_folder_button);
@@ -238,7 +331,7 @@ vitrine_window_class_init (VitrineWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   /* These open the areas' work; each is enabled by the issue that builds it. */
-  gtk_widget_class_install_action (widget_class, "win.choose-folder", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.choose-folder", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, NULL);
@@ -248,14 +341,20 @@ vitrine_window_class_init (VitrineWindowClass *klass)
 static void
 vitrine_window_init (VitrineWindow *self)
 {
+  GtkDropTarget *drop;
+
   self->account = g_strdup ("local");
 
+  g_type_ensure (VITRINE_TYPE_CARD_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_folder_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->publish_status), GTK_EVENT_CONTROLLER (drop));
 
   self->state = g_settings_new (VITRINE_SETTINGS_STATE_SCHEMA);
   restore_window_state (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-folder", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-accounts", FALSE);

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VitrineWindow, vitrine_window, VITRINE, WINDOW, AdwApplicationWindow)
 
 VitrineWindow *vitrine_window_new       (VitrineApplication *application);
+gboolean       vitrine_window_open_folder (VitrineWindow    *self,
+                                           GFile            *folder);
+GtkWidget     *vitrine_window_get_card_editor (VitrineWindow *self);
 const char    *vitrine_window_get_area  (VitrineWindow      *self);
 void           vitrine_window_set_area  (VitrineWindow      *self,
                                          const char         *area);

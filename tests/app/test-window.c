@@ -9,7 +9,10 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
 #include "vitrine-application.h"
+#include "vitrine-card-editor.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
@@ -63,7 +66,7 @@ test_window_areas (void)
     const char *button_id;
     gboolean    button_enabled;
   } expected[] = {
-    { "publish", "_Publish", "publish_status", "Publish a Model", "choose_folder_button", FALSE },
+    { "publish", "_Publish", "publish_status", "Publish a Model", "choose_folder_button", TRUE },
     { "history", "_History", "history_status", "No Versions Yet", "history_publish_button", TRUE },
     { "demos", "_Demos", "demos_status", "No Demo Running", "create_demo_button", FALSE },
   };
@@ -84,7 +87,16 @@ test_window_areas (void)
       g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, expected[i].name);
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, expected[i].title);
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
-      g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
+      /* Publish shows its empty state until a folder is open. */
+      if (i == 0)
+        {
+          GtkStack *publish = template_child (window, "publish_stack");
+
+          g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (publish));
+          g_assert_true (gtk_stack_get_visible_child (publish) == GTK_WIDGET (status));
+        }
+      else
+        g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
 
       /* Each area is an empty state that says what it is for... */
       g_assert_cmpstr (adw_status_page_get_title (status), ==, expected[i].status_title);
@@ -96,7 +108,7 @@ test_window_areas (void)
 
       /* Every area can be reached and shows its page. */
       vitrine_window_set_area (window, expected[i].name);
-      g_assert_true (adw_view_stack_get_visible_child (stack) == GTK_WIDGET (status));
+      g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (status)));
     }
 
   /* The account switcher shows the only account there is yet. */
@@ -229,6 +241,43 @@ test_window_preferences (void)
   close_window (window);
 }
 
+/* Choosing a folder opens its card in the Publish area; a file does not. */
+static void
+test_window_open_folder (void)
+{
+  VitrineWindow *window = open_window ();
+  GtkStack *publish = template_child (window, "publish_stack");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vitrine-window-XXXXXX", &error);
+  g_autofree char *readme = g_build_filename (dir, "README.md", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (readme);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (readme, "---\nlicense: mit\n---\n# Hello\n", -1, NULL));
+  vitrine_window_set_area (window, "demos");
+
+  g_assert_false (vitrine_window_open_folder (window, file));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (publish), ==, "empty");
+
+  g_assert_true (vitrine_window_open_folder (window, folder));
+  g_assert_cmpstr (vitrine_window_get_area (window), ==, "publish");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (publish), ==, "card");
+  text = vitrine_card_editor_get_text (VITRINE_CARD_EDITOR (vitrine_window_get_card_editor (window)));
+  g_assert_cmpstr (text, ==, "---\nlicense: mit\n---\n# Hello\n");
+
+  /* Ctrl+O chooses a folder. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.choose-folder");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>o"));
+  }
+
+  close_window (window);
+  g_unlink (readme);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/app/window/actions", test_window_actions);
   g_test_add_func ("/app/window/state-saved", test_window_state_saved);
   g_test_add_func ("/app/window/preferences", test_window_preferences);
+  g_test_add_func ("/app/window/open-folder", test_window_open_folder);
 
   ret = g_test_run ();
   g_clear_object (&app);
