@@ -65,6 +65,7 @@ same_value (JsonNode *a,
 
 static gboolean
 merge_key (VitrineCard  *card,
+           VitrineCard  *theirs_card,
            const char   *key,
            JsonObject   *base,
            JsonObject   *mine,
@@ -82,8 +83,24 @@ merge_key (VitrineCard  *card,
 
   if (same_value (mine_value, base_value))
     {
+      g_autofree char *lines = NULL;
+
       if (theirs_value == NULL)
         return vitrine_card_remove (card, key, error);
+      /* Their lines as they wrote them, so their formatting stays. */
+      lines = vitrine_card_dup_key_text (theirs_card, key, NULL);
+      if (lines != NULL)
+        {
+          g_autoptr(JsonNode) check = NULL;
+
+          if (!vitrine_card_set_key_text (card, key, lines, error))
+            return FALSE;
+          /* An alias to an anchor elsewhere in their card does not carry
+           * over: then the value is written out instead. */
+          check = vitrine_card_get_metadata (card, NULL);
+          if (check != NULL)
+            return TRUE;
+        }
       return vitrine_card_set (card, key, theirs_value, error);
     }
 
@@ -143,14 +160,14 @@ vitrine_card_merge (const char  *base,
   theirs_keys = json_object_get_members (theirs_meta);
 
   for (GList *l = mine_keys; l != NULL; l = l->next)
-    if (!merge_key (mine_card, l->data, base_meta, mine_meta, theirs_meta, found, error))
+    if (!merge_key (mine_card, theirs_card, l->data, base_meta, mine_meta, theirs_meta, found, error))
       return NULL;
 
   /* Keys the server has and the user has not: added there, or removed
    * here.  A key neither has now needs nothing. */
   for (GList *l = theirs_keys; l != NULL; l = l->next)
     if (!json_object_has_member (mine_meta, l->data) &&
-        !merge_key (mine_card, l->data, base_meta, mine_meta, theirs_meta, found, error))
+        !merge_key (mine_card, theirs_card, l->data, base_meta, mine_meta, theirs_meta, found, error))
       return NULL;
 
   base_body = vitrine_card_get_body (base_card);

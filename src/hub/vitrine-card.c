@@ -347,6 +347,92 @@ insert_line (VitrineCard *self,
 }
 
 /**
+ * vitrine_card_dup_key_text:
+ *
+ * The lines a top-level key is written on, as they are written (with
+ * their formatting, anchors and inner comments).
+ *
+ * Returns: (transfer full) (nullable): the lines, each ending with a
+ *   newline; %NULL when the key is absent or the front matter cannot be
+ *   read (then @error says why)
+ */
+char *
+vitrine_card_dup_key_text (VitrineCard  *self,
+                           const char   *key,
+                           GError      **error)
+{
+  gboolean found;
+  gsize first = 0, last = 0;
+  gsize start, end;
+  char *text;
+
+  if (!find_key_lines (self, key, &found, &first, &last, error) || !found)
+    return NULL;
+  start = line_offset (self->yaml->str, self->yaml->len, first);
+  end = line_offset (self->yaml->str, self->yaml->len, last);
+  if (end < start)
+    end = start;
+  text = g_strndup (self->yaml->str + start, end - start);
+  if (end > start && text[end - start - 1] != '\n')
+    {
+      char *with_newline = g_strconcat (text, "\n", NULL);
+
+      g_free (text);
+      text = with_newline;
+    }
+  return text;
+}
+
+/**
+ * vitrine_card_set_key_text:
+ * @lines: the key's lines, as vitrine_card_dup_key_text() gives them
+ *
+ * Writes a top-level key as given: over its old lines when it is there,
+ * where such keys usually sit when it is new.  The caller answers for
+ * @lines being that key's YAML.
+ */
+gboolean
+vitrine_card_set_key_text (VitrineCard  *self,
+                           const char   *key,
+                           const char   *lines,
+                           GError      **error)
+{
+  gboolean found;
+  gsize first = 0, last = 0;
+
+  if (!find_key_lines (self, key, &found, &first, &last, error))
+    return FALSE;
+
+  if (found)
+    {
+      gsize start = line_offset (self->yaml->str, self->yaml->len, first);
+      gsize end = line_offset (self->yaml->str, self->yaml->len, last);
+
+      if (end < start)
+        end = start;
+      g_string_erase (self->yaml, start, end - start);
+      g_string_insert (self->yaml, start, lines);
+    }
+  else
+    {
+      gssize line = insert_line (self, key);
+
+      /* Comments just above a key belong to it and stay with it. */
+      while (line > 0 && self->yaml->str[line_offset (self->yaml->str, self->yaml->len, line - 1)] == '#')
+        line--;
+      if (line >= 0)
+        g_string_insert (self->yaml, line_offset (self->yaml->str, self->yaml->len, line), lines);
+      else
+        {
+          if (self->yaml->len > 0 && self->yaml->str[self->yaml->len - 1] != '\n')
+            g_string_append_c (self->yaml, '\n');
+          g_string_append (self->yaml, lines);
+        }
+    }
+  return TRUE;
+}
+
+/**
  * vitrine_card_set:
  * @value: a string, number, boolean, or list or mapping of them
  *
@@ -359,40 +445,9 @@ vitrine_card_set (VitrineCard  *self,
                   GError      **error)
 {
   g_autoptr(GString) block = g_string_new (NULL);
-  gboolean found;
-  gsize first = 0, last = 0;
 
-  if (!find_key_lines (self, key, &found, &first, &last, error))
-    return FALSE;
   render (block, key, value);
-
-  if (found)
-    {
-      gsize start = line_offset (self->yaml->str, self->yaml->len, first);
-      gsize end = line_offset (self->yaml->str, self->yaml->len, last);
-
-      if (end < start)
-        end = start;
-      g_string_erase (self->yaml, start, end - start);
-      g_string_insert (self->yaml, start, block->str);
-    }
-  else
-    {
-      gssize line = insert_line (self, key);
-
-      /* Comments just above a key belong to it and stay with it. */
-      while (line > 0 && self->yaml->str[line_offset (self->yaml->str, self->yaml->len, line - 1)] == '#')
-        line--;
-      if (line >= 0)
-        g_string_insert (self->yaml, line_offset (self->yaml->str, self->yaml->len, line), block->str);
-      else
-        {
-          if (self->yaml->len > 0 && self->yaml->str[self->yaml->len - 1] != '\n')
-            g_string_append_c (self->yaml, '\n');
-          g_string_append (self->yaml, block->str);
-        }
-    }
-  return TRUE;
+  return vitrine_card_set_key_text (self, key, block->str, error);
 }
 
 gboolean

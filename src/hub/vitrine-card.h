@@ -27,6 +27,13 @@ gboolean     vitrine_card_set           (VitrineCard  *self,
                                          const char   *key,
                                          JsonNode     *value,
                                          GError      **error);
+char        *vitrine_card_dup_key_text  (VitrineCard  *self,
+                                         const char   *key,
+                                         GError      **error);
+gboolean     vitrine_card_set_key_text  (VitrineCard  *self,
+                                         const char   *key,
+                                         const char   *lines,
+                                         GError      **error);
 gboolean     vitrine_card_remove        (VitrineCard  *self,
                                          const char   *key,
                                          GError      **error);

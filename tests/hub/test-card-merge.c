@@ -181,10 +181,25 @@ test_merge_added_and_order (void)
   g_autofree char *merged = merge (base, mine, theirs, NULL);
 
   /* My order; the keys only the Hub has go where such keys usually sit
-   * (metrics before tags), others at the end. */
+   * (metrics before tags), others at the end, written as the Hub wrote
+   * them. */
   g_assert_cmpstr (merged, ==,
-                   "---\nlicense: mit\nmetrics: {\"runs\":3}\ntags:\n- b\nlanguage:\n- en\n"
+                   "---\nlicense: mit\nmetrics:\n  runs: 3\ntags:\n- b\nlanguage:\n- en\n"
                    "thumbnail: t.png\n---\nBody\n");
+}
+
+/* Their lines come over as written, unless they lean on an anchor that
+ * only their card has. */
+static void
+test_merge_keeps_their_formatting (void)
+{
+  const char *base = "---\nlicense: mit\ntags: [a]\n---\nBody\n";
+  const char *mine = "---\nlicense: apache-2.0\ntags: [a]\n---\nBody\n";
+  const char *theirs = "---\nlicense: mit\ncommon: &c [x, y]\ntags: [a, b]  # two now\nextra: *c\n---\nBody\n";
+  g_autofree char *merged = merge (base, mine, theirs, NULL);
+
+  g_assert_cmpstr (merged, ==,
+                   "---\nlicense: apache-2.0\ntags: [a, b]  # two now\ncommon: &c [x, y]\nextra: *c\n---\nBody\n");
 }
 
 static void
@@ -247,6 +262,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hub/card-merge/keeps-their-formatting", test_merge_keeps_their_formatting);
   g_test_add_func ("/hub/card-merge/both-kept", test_merge_both_kept);
   g_test_add_func ("/hub/card-merge/conflict", test_merge_conflict);
   g_test_add_func ("/hub/card-merge/body", test_merge_body);
