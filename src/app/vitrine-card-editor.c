@@ -1435,6 +1435,7 @@ on_compare_done_cb (GObject      *source,
   g_autofree char *theirs = vitrine_card_editor_compare_finish (self, result, &diff, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.compare", TRUE);
+  set_status (self, "");
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
