@@ -1004,7 +1004,12 @@ vitrine_card_editor_load_folder (VitrineCardEditor  *self,
       gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
       set_text_irreversibly (self, initial);
       if (self->saved_text != NULL)
-        set_status (self, _("README.md"));
+        {
+          g_autofree char *name = g_file_get_basename (folder);
+          g_autofree char *where = g_build_filename (name, "README.md", NULL);
+
+          set_status (self, where);
+        }
       else
         set_status (self, _("A new card, made from what the folder holds. Save to write README.md."));
     }
