@@ -551,6 +551,9 @@ set_dropdown (GtkDropDown   *dropdown,
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
+      /* A value the list does not have shows as nothing, not as “None”;
+       * the row's problem says what is wrong with it. */
+      position = GTK_INVALID_LIST_POSITION;
       for (guint i = 1; i < n; i++)
         if (strcmp (gtk_string_list_get_string (model, i), value) == 0)
           {
