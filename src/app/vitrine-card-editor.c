@@ -32,6 +32,9 @@
 #define REFRESH_DELAY_MS 120
 #define DRAFT_DELAY_MS   400
 
+/* Below this width the form, the source and the preview take turns. */
+#define NARROW_WIDTH     900
+
 struct _VitrineCardEditor
 {
   GtkWidget               parent_instance;
@@ -63,6 +66,8 @@ struct _VitrineCardEditor
   gboolean                updating_form;
   /* The next refresh follows an edit made in the form. */
   gboolean                skip_form;
+  gboolean                narrow;
+  guint                   layout_id;
 
   /* Template widgets */
   AdwToastOverlay        *toast_overlay;
@@ -87,6 +92,13 @@ struct _VitrineCardEditor
   GtkBox                 *preview_box;
   GtkLabel               *status_label;
   GtkToggleButton        *preview_toggle;
+  GtkWidget              *form_pane;
+  GtkWidget              *source_paned;
+  GtkWidget              *source_pane;
+  GtkWidget              *pane_switcher;
+  GtkToggleButton        *form_pane_button;
+  GtkToggleButton        *source_pane_button;
+  GtkToggleButton        *preview_pane_button;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineCardEditor, vitrine_card_editor, GTK_TYPE_WIDGET)
@@ -710,6 +722,81 @@ update_problems (VitrineCardEditor *self)
     }
 }
 
+/* ---- Layout ----------------------------------------------------------- */
+
+/* Wide: the three side by side (the preview can be hidden).  Narrow: one
+ * at a time, chosen in the bottom bar. */
+static void
+apply_layout (VitrineCardEditor *self)
+{
+  gboolean narrow = self->narrow;
+
+  gtk_widget_set_visible (self->pane_switcher, narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_toggle), !narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !narrow);
+  gtk_widget_set_visible (self->form_pane, !narrow || gtk_toggle_button_get_active (self->form_pane_button));
+  gtk_widget_set_visible (self->source_paned, !narrow || !gtk_toggle_button_get_active (self->form_pane_button));
+  gtk_widget_set_visible (self->source_pane, !narrow || gtk_toggle_button_get_active (self->source_pane_button));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_box),
+                          narrow ? gtk_toggle_button_get_active (self->preview_pane_button)
+                                 : gtk_toggle_button_get_active (self->preview_toggle));
+}
+
+static gboolean
+update_narrow_cb (gpointer data)
+{
+  VitrineCardEditor *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->layout_id = 0;
+  if (width > 0 && (width < NARROW_WIDTH) != self->narrow)
+    {
+      self->narrow = width < NARROW_WIDTH;
+      apply_layout (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A bin, which also watches its width. */
+static void
+vitrine_card_editor_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+vitrine_card_editor_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  VitrineCardEditor *self = VITRINE_CARD_EDITOR (widget);
+
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* Visibility changes wait until the allocation is over. */
+  if ((width < NARROW_WIDTH) != self->narrow && self->layout_id == 0)
+    self->layout_id = g_idle_add (update_narrow_cb, self);
+}
+
+static void
+on_layout_toggled_cb (VitrineCardEditor *self)
+{
+  apply_layout (self);
+}
+
 static void
 go_to (VitrineCardEditor *self,
        guint              line,
@@ -720,6 +807,8 @@ go_to (VitrineCardEditor *self,
 
   if (line == 0)
     return;
+  if (self->narrow)
+    gtk_toggle_button_set_active (self->source_pane_button, TRUE);
   gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
   if (column > 1)
     {
@@ -1681,6 +1770,7 @@ vitrine_card_editor_dispose (GObject *object)
       save_draft_cb (self);
     }
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->layout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->preview != NULL)
     g_signal_handlers_disconnect_by_data (self->preview, self);
@@ -1723,6 +1813,8 @@ vitrine_card_editor_class_init (VitrineCardEditorClass *klass)
 
   object_class->dispose = vitrine_card_editor_dispose;
   object_class->finalize = vitrine_card_editor_finalize;
+  widget_class->measure = vitrine_card_editor_measure;
+  widget_class->size_allocate = vitrine_card_editor_size_allocate;
 
   /**
    * VitrineCardEditor::preview-updated:
@@ -1744,7 +1836,6 @@ vitrine_card_editor_class_init (VitrineCardEditorClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/vitrine-card-editor.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cardeditor");
   gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, draft_revealer);
@@ -1768,6 +1859,13 @@ vitrine_card_editor_class_init (VitrineCardEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, preview_box);
   gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, preview_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, form_pane);
+  gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, source_paned);
+  gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, source_pane);
+  gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, pane_switcher);
+  gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, form_pane_button);
+  gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, source_pane_button);
+  gtk_widget_class_bind_template_child (widget_class, VitrineCardEditor, preview_pane_button);
 
   gtk_widget_class_install_action (widget_class, "card.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "card.find", NULL, find_action);
@@ -1842,7 +1940,11 @@ vitrine_card_editor_init (VitrineCardEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Preview of the model card"), -1);
   gtk_box_append (self->preview_box, GTK_WIDGET (self->preview));
-  g_object_bind_property (self->preview_toggle, "active", self->preview_box, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->preview_toggle, "notify::active", G_CALLBACK (on_layout_toggled_cb), self);
+  g_signal_connect_swapped (self->form_pane_button, "notify::active", G_CALLBACK (on_layout_toggled_cb), self);
+  g_signal_connect_swapped (self->source_pane_button, "notify::active", G_CALLBACK (on_layout_toggled_cb), self);
+  g_signal_connect_swapped (self->preview_pane_button, "notify::active", G_CALLBACK (on_layout_toggled_cb), self);
+  apply_layout (self);
   g_signal_connect_swapped (self->preview, "load-changed", G_CALLBACK (on_preview_load_changed_cb), self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (on_dark_changed_cb), self);
   load_preview_page (self);

@@ -783,6 +783,54 @@ test_editor_refuses_bad_folders (void)
   fixture_rm_rf (dir);
 }
 
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+/* A narrow window shows the form, the source and the preview in turn. */
+static void
+test_editor_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *switcher = child (f->editor, "pane_switcher");
+  GtkWidget *form = child (f->editor, "form_pane");
+  GtkWidget *source = child (f->editor, "source_pane");
+  GtkWidget *preview = child (f->editor, "preview_box");
+  GtkListBox *list = child (f->editor, "problems_list");
+  GtkWidget *row;
+
+  g_assert_false (gtk_widget_get_visible (switcher));
+  g_assert_true (gtk_widget_get_visible (form) && gtk_widget_get_visible (source) && gtk_widget_get_visible (preview));
+
+  gtk_window_set_default_size (f->window, 600, 700);
+  wait_until (is_visible, switcher, "the narrow layout");
+  g_assert_true (gtk_widget_get_visible (form));
+  g_assert_false (gtk_widget_get_visible (source));
+  g_assert_false (gtk_widget_get_visible (preview));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 900);
+
+  gtk_toggle_button_set_active (child (f->editor, "preview_pane_button"), TRUE);
+  g_assert_false (gtk_widget_get_visible (form));
+  g_assert_true (gtk_widget_get_visible (preview));
+
+  /* A problem leads to its line, so to the source. */
+  edit_source (f->editor, "license: mit", "license: nope");
+  settle (f->editor);
+  gtk_toggle_button_set_active (child (f->editor, "form_pane_button"), TRUE);
+  row = gtk_widget_get_first_child (GTK_WIDGET (list));
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (gtk_widget_get_visible (source));
+  g_assert_false (gtk_widget_get_visible (form));
+
+  /* Wide again: all three. */
+  gtk_window_set_default_size (f->window, 1200, 700);
+  while (gtk_widget_get_visible (switcher))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_visible (form) && gtk_widget_get_visible (source) && gtk_widget_get_visible (preview));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +847,8 @@ main (int   argc,
               fixture_setup, test_editor_problems, fixture_teardown);
   g_test_add ("/app/card-editor/search", Fixture, card,
               fixture_setup, test_editor_search, fixture_teardown);
+  g_test_add ("/app/card-editor/narrow", Fixture, card,
+              fixture_setup, test_editor_narrow, fixture_teardown);
   g_test_add_func ("/app/card-editor/draft-survives-crash", test_editor_draft_survives_crash);
   g_test_add_func ("/app/card-editor/preview-is-inert", test_editor_preview_is_inert);
   g_test_add_func ("/app/card-editor/compare-and-merge", test_editor_compare_and_merge);
