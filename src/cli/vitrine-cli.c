@@ -42,6 +42,7 @@ typedef struct
   gboolean         private_;
   gboolean         pr;
   gboolean         keep_remote;
+  gboolean         replace_card;
   int              parallel;
   VitrineRepoType  type;
 } Options;
@@ -77,7 +78,7 @@ usage (void)
               "  whoami\n"
               "  create REPO [--type model|dataset|space] [--sdk SDK] [--private]\n"
               "  upload DIR REPO [-m MESSAGE] [--include P] [--exclude P] [--branch B] [--pr] [--private]\n"
-              "                  [--keep-remote] [--parallel N]\n"
+              "                  [--keep-remote] [--replace-card] [--parallel N]\n"
               "  download REPO [--revision R] [--to DIR]\n"
               "  log REPO [--revision R]\n"
               "  refs REPO\n"
@@ -194,6 +195,7 @@ parse (Options       *o,
     { "from-folder", 0, 0, G_OPTION_ARG_FILENAME, &o->from_folder, N_("Fill a new card from this model folder"), N_("DIR") },
     { "pr", 0, 0, G_OPTION_ARG_NONE, &o->pr, N_("Open a pull request instead of committing to the branch"), NULL },
     { "keep-remote", 0, 0, G_OPTION_ARG_NONE, &o->keep_remote, N_("Keep files on the server that the folder no longer has"), NULL },
+    { "replace-card", 0, 0, G_OPTION_ARG_NONE, &o->replace_card, N_("Replace the model card even if it was changed on the Hub since it was last published from here"), NULL },
     { "parallel", 0, 0, G_OPTION_ARG_INT, &o->parallel, N_("Uploads at the same time (default 4)"), N_("N") },
     { NULL }
   };
@@ -347,6 +349,7 @@ cmd_upload (Options  *o,
   vitrine_publisher_set_private (publisher, o->private_);
   vitrine_publisher_set_sdk (publisher, o->sdk);
   vitrine_publisher_set_delete_remote (publisher, !o->keep_remote);
+  vitrine_publisher_set_replace_card (publisher, o->replace_card);
   if (o->parallel > 0)
     vitrine_publisher_set_parallel (publisher, o->parallel);
   for (guint i = 0; o->includes != NULL && o->includes[i] != NULL; i++)

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "vitrine-error.h"
+#include "vitrine-hash.h"
 #include "vitrine-hash-cache.h"
 #include "vitrine-ignore.h"
 #include "vitrine-path.h"
@@ -78,6 +79,8 @@ struct _VitrinePublisher
   gboolean       create_pr;
   gboolean       private_;
   gboolean       delete_remote;
+  gboolean       replace_card;
+  char          *cards_dir;
   guint          parallel;
   guint          max_operations;
   GPtrArray     *includes;
@@ -137,6 +140,7 @@ vitrine_publisher_finalize (GObject *object)
   g_free (self->description);
   g_free (self->sdk);
   g_free (self->cache_file);
+  g_free (self->cards_dir);
   g_ptr_array_unref (self->includes);
   g_ptr_array_unref (self->excludes);
   g_mutex_clear (&self->lock);
@@ -244,6 +248,36 @@ vitrine_publisher_set_delete_remote (VitrinePublisher *self,
                                      gboolean          delete_remote)
 {
   self->delete_remote = delete_remote;
+}
+
+/**
+ * vitrine_publisher_set_replace_card:
+ *
+ * Publishes the folder's README.md even when the card on the server was
+ * changed by someone else since it was last published from here (by
+ * default that stops the publish before anything is sent).
+ */
+void
+vitrine_publisher_set_replace_card (VitrinePublisher *self,
+                                    gboolean          replace_card)
+{
+  g_return_if_fail (VITRINE_IS_PUBLISHER (self));
+  self->replace_card = replace_card;
+}
+
+/**
+ * vitrine_publisher_set_cards_dir:
+ *
+ * Where the publisher remembers which card it last published to each
+ * repository (default: `vitrine/published` in the user's data folder).
+ */
+void
+vitrine_publisher_set_cards_dir (VitrinePublisher *self,
+                                 const char       *cards_dir)
+{
+  g_return_if_fail (VITRINE_IS_PUBLISHER (self));
+  g_free (self->cards_dir);
+  self->cards_dir = g_strdup (cards_dir);
 }
 
 void
@@ -1019,6 +1053,127 @@ commit_plan (VitrinePublisher      *self,
   return TRUE;
 }
 
+/* ---- The card guard ---------------------------------------------------- */
+
+/* A card edited on the Hub after it was published from here must not be
+ * replaced without the user knowing: the publisher remembers the git
+ * object id of the README.md it last left on each repository's branch. */
+
+static char *
+card_record_path (VitrinePublisher *self)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s\n%s\n%s", vitrine_client_get_endpoint (self->client),
+                                          vitrine_repo_type_to_string (self->type), self->repo_id,
+                                          self->branch);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+  if (self->cards_dir != NULL)
+    return g_build_filename (self->cards_dir, digest, NULL);
+  return g_build_filename (g_get_user_data_dir (), "vitrine", "published", digest, NULL);
+}
+
+static char *
+card_record_read (VitrinePublisher *self)
+{
+  g_autofree char *path = card_record_path (self);
+  g_autofree char *oid = NULL;
+
+  if (!g_file_get_contents (path, &oid, NULL, NULL))
+    return NULL;
+  g_strstrip (oid);
+  return strlen (oid) == 40 && vitrine_is_hex (oid, 40) ? g_steal_pointer (&oid) : NULL;
+}
+
+static void
+card_record_write (VitrinePublisher *self,
+                   const char       *oid)
+{
+  g_autofree char *path = card_record_path (self);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  if (oid == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (path, oid, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_debug ("Could not remember the published card: %s", error != NULL ? error->message : g_strerror (errno));
+}
+
+/* Stops a publish that would replace or delete a card someone changed on
+ * the server since this machine last published it. */
+static gboolean
+card_guard (VitrinePublisher  *self,
+            VitrineHashCache  *cache,
+            GPtrArray         *files,
+            GHashTable        *remote,
+            GCancellable      *cancellable,
+            GError           **error)
+{
+  RemoteFile *rf = g_hash_table_lookup (remote, "README.md");
+  g_autofree char *recorded = NULL;
+  LocalFile *card = NULL;
+
+  if (self->replace_card || self->create_pr || rf == NULL || rf->lfs_oid != NULL)
+    return TRUE;
+  recorded = card_record_read (self);
+  /* Never published from here, or nobody changed it since. */
+  if (recorded == NULL || g_strcmp0 (recorded, rf->oid) == 0)
+    return TRUE;
+
+  for (guint i = 0; i < files->len && card == NULL; i++)
+    if (g_str_equal (((LocalFile *) g_ptr_array_index (files, i))->path, "README.md"))
+      card = g_ptr_array_index (files, i);
+  if (card == NULL && !self->delete_remote)
+    return TRUE;
+  if (card != NULL)
+    {
+      guint64 size = 0, read = 0;
+
+      g_clear_pointer (&card->sha256, g_free);
+      g_clear_pointer (&card->git_sha1, g_free);
+      if (!vitrine_hash_cache_hash_file (cache, card->abs_path, TRUE, &card->sha256, &card->git_sha1,
+                                         &size, &read, cancellable, error))
+        return FALSE;
+      /* The folder already has the server's card: nothing is lost. */
+      if (g_strcmp0 (card->git_sha1, rf->oid) == 0)
+        return TRUE;
+    }
+
+  g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_CONFLICT,
+               _("The model card (README.md) of %s was changed on the Hub since it was last published from this computer. "
+                 "Publishing would replace those changes: compare the two cards in Vitrine and merge them, "
+                 "or publish again with --replace-card to replace the Hub’s card with yours."),
+               self->repo_id);
+  return FALSE;
+}
+
+/* After a publish: the card the branch now has. */
+static void
+card_remember (VitrinePublisher *self,
+               GPtrArray        *files,
+               GHashTable       *remote)
+{
+  RemoteFile *rf = g_hash_table_lookup (remote, "README.md");
+
+  if (self->create_pr)
+    return;
+  for (guint i = 0; i < files->len; i++)
+    {
+      LocalFile *file = g_ptr_array_index (files, i);
+
+      if (g_str_equal (file->path, "README.md"))
+        {
+          card_record_write (self, file->lfs ? NULL : file->git_sha1);
+          return;
+        }
+    }
+  /* Not in the folder: deleted when mirroring, else left as it was. */
+  card_record_write (self, self->delete_remote || rf == NULL || rf->lfs_oid != NULL ? NULL : rf->oid);
+}
+
 /* ---- The whole run ---------------------------------------------------- */
 
 static gboolean
@@ -1049,6 +1204,8 @@ publish_once (VitrinePublisher      *self,
   head = g_strdup (vitrine_repo_info_get_sha (info));
   remote = remote_files (self, head != NULL ? head : self->branch, cancellable, error);
   if (remote == NULL)
+    return FALSE;
+  if (!card_guard (self, cache, files, remote, cancellable, error))
     return FALSE;
 
   /* Hash (cached) and plan, file by file; a changed file too large for
@@ -1127,6 +1284,7 @@ publish_once (VitrinePublisher      *self,
   if (to_send->len == 0 && deletions->len == 0)
     {
       uploads_finish (&run, TRUE, cancellable, NULL);
+      card_remember (self, files, remote);
       set_phase (self, VITRINE_PUBLISH_PHASE_DONE, 0, 0);
       return TRUE;
     }
@@ -1211,6 +1369,7 @@ publish_once (VitrinePublisher      *self,
   plan.deletions = deletions;
   if (!commit_plan (self, &plan, head, result, cancellable, error))
     return FALSE;
+  card_remember (self, files, remote);
 
   set_phase (self, VITRINE_PUBLISH_PHASE_DONE, 0, 0);
   return TRUE;

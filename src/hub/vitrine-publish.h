@@ -94,6 +94,10 @@ void              vitrine_publisher_add_exclude    (VitrinePublisher  *self,
                                                     const char        *pattern);
 void              vitrine_publisher_set_delete_remote (VitrinePublisher *self,
                                                     gboolean           delete_remote);
+void              vitrine_publisher_set_replace_card (VitrinePublisher *self,
+                                                      gboolean          replace_card);
+void              vitrine_publisher_set_cards_dir  (VitrinePublisher  *self,
+                                                    const char        *cards_dir);
 void              vitrine_publisher_set_parallel   (VitrinePublisher  *self,
                                                     guint              parallel);
 void              vitrine_publisher_set_max_operations (VitrinePublisher *self,

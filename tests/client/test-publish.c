@@ -128,7 +128,10 @@ make_publisher (Fixture    *f,
 {
   VitrinePublisher *publisher = vitrine_publisher_new (f->client, VITRINE_REPO_TYPE_MODEL, repo, f->folder);
 
+  g_autofree char *cards = g_strconcat (f->cache, ".cards", NULL);
+
   vitrine_publisher_set_hash_cache (publisher, f->cache);
+  vitrine_publisher_set_cards_dir (publisher, cards);
   vitrine_publisher_set_message (publisher, "Publish from the test", NULL);
   return publisher;
 }
@@ -525,6 +528,104 @@ test_publish_cancel_and_resume (Fixture       *f,
   assert_remote_matches (f, "alice/resume", files);
 }
 
+/* Someone edits the card on the Hub after a publish: publishing the
+ * folder again would replace their edit, so it stops and says so. */
+static void
+test_publish_card_guard (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VitrinePublishResult result;
+  g_autofree char *readme = g_build_filename (f->folder, "README.md", NULL);
+  g_autofree char *hub_card = NULL;
+  const char *edited = "---\nlicense: mit\ntags: [edited-on-the-hub]\n---\n# Edited on the Hub\n";
+
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_no_error (error);
+    vitrine_publish_result_clear (&result);
+  }
+
+  /* Publishing an unchanged folder again is fine. */
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_no_error (error);
+    vitrine_publish_result_clear (&result);
+  }
+
+  /* The card is edited on the Hub. */
+  {
+    g_autofree char *op = file_op ("README.md", edited);
+    g_autofree char *payload = ndjson_commit ("Edit the card on the Hub", NULL, op);
+    g_autoptr(Reply) reply = hub_commit (&f->hub, "alice/guarded", f->hub.alice, payload);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  g_assert_cmpuint (count_commits (f, "alice/guarded"), ==, 3);
+
+  /* The folder, unchanged or edited, would replace it: stopped, nothing sent. */
+  write_file (f->folder, "weights/new.bin", 1000, 9);
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
+
+    g_assert_false (publish (publisher, NULL, &result, &error));
+    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CONFLICT);
+    g_assert_nonnull (strstr (error->message, "--replace-card"));
+    g_clear_error (&error);
+    g_assert_cmpuint (result.bytes_uploaded, ==, 0);
+    vitrine_publish_result_clear (&result);
+  }
+  g_assert_cmpuint (count_commits (f, "alice/guarded"), ==, 3);
+
+  /* A folder that has the Hub's card goes through, and so does the next one. */
+  g_assert_true (g_file_set_contents (readme, edited, -1, NULL));
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_no_error (error);
+    vitrine_publish_result_clear (&result);
+  }
+  g_assert_true (g_file_set_contents (readme, "---\nlicense: mit\n---\n# Mine again\n", -1, NULL));
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_no_error (error);
+    vitrine_publish_result_clear (&result);
+  }
+
+  /* Edited on the Hub again: --replace-card publishes anyway. */
+  {
+    g_autofree char *op = file_op ("README.md", edited);
+    g_autofree char *payload = ndjson_commit ("Edit the card again", NULL, op);
+    g_autoptr(Reply) reply = hub_commit (&f->hub, "alice/guarded", f->hub.alice, payload);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  {
+    g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
+
+    g_assert_false (publish (publisher, NULL, &result, &error));
+    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    vitrine_publish_result_clear (&result);
+    vitrine_publisher_set_replace_card (publisher, TRUE);
+    g_assert_true (publish (publisher, NULL, &result, &error));
+    g_assert_no_error (error);
+    vitrine_publish_result_clear (&result);
+  }
+  g_file_get_contents (readme, &hub_card, NULL, NULL);
+  g_assert_cmpstr (hub_card, ==, "---\nlicense: mit\n---\n# Mine again\n");
+  {
+    const char * const files[] = {
+      "config.json", "README.md", "weights/model.bin", "weights/extra.bin", "weights/new.bin",
+      "data/a b é.txt", ".gitignore", NULL
+    };
+    assert_remote_matches (f, "alice/guarded", files);
+  }
+}
+
 /* Faults injected in the real server: the same result, every time. */
 static void
 test_publish_through_faults (Fixture       *f,
@@ -811,6 +912,7 @@ main (int   argc,
   ADD ("/client/publish/split", NULL, test_publish_split);
   ADD ("/client/publish/replans-on-412", NULL, test_publish_replans_on_412);
   ADD ("/client/publish/cancel-and-resume", NULL, test_publish_cancel_and_resume);
+  ADD ("/client/publish/card-guard", NULL, test_publish_card_guard);
   ADD ("/client/faults/dropped-upload", "drop-upload:1000000:2", test_publish_through_faults);
   ADD ("/client/faults/server-errors", "status:500:/preupload/:2;status:503:/lfs-upload/:1;status:502:/commit/:1",
        test_publish_through_faults);
