@@ -31,6 +31,9 @@
  * and before the draft is written. */
 #define REFRESH_DELAY_MS 120
 #define DRAFT_DELAY_MS   400
+/* A card the local rules accept is shown to the Hub's validate-yaml once
+ * typing has paused this long. */
+#define REMOTE_CHECK_DELAY_MS 800
 
 /* Below this width the form, the source and the preview take turns. */
 #define NARROW_WIDTH     900
@@ -62,6 +65,10 @@ struct _VitrineCardEditor
 
   guint                   refresh_id;
   guint                   draft_id;
+  guint                   remote_check_id;
+  GCancellable           *remote_check;
+  /* Bumped at each change of the text: answers about older text are dropped. */
+  guint                   generation;
   /* The form is being set from the YAML: its signals are ours. */
   gboolean                updating_form;
   /* The next refresh follows an edit made in the form. */
@@ -118,7 +125,8 @@ typedef enum
   FIELD_STRING_OR_LIST,
 } FieldKind;
 
-static void     schedule_refresh (VitrineCardEditor *self);
+static void           schedule_refresh (VitrineCardEditor *self);
+static VitrineClient *ensure_client    (VitrineCardEditor *self);
 static gboolean refresh_cb       (gpointer           data);
 
 /* ---- Text ------------------------------------------------------------- */
@@ -939,6 +947,90 @@ update_preview (VitrineCardEditor *self,
   push_preview (self);
 }
 
+/* ---- The Hub's own check ---------------------------------------------- */
+
+typedef struct
+{
+  char  *text;
+  guint  generation;
+} RemoteCheck;
+
+static void
+remote_check_free (RemoteCheck *check)
+{
+  g_free (check->text);
+  g_free (check);
+}
+
+static void
+remote_check_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  VitrineClient *client = VITRINE_CLIENT (source);
+  RemoteCheck *check = task_data;
+  GError *error = NULL;
+  GPtrArray *problems = vitrine_client_validate_yaml (client, check->text, VITRINE_REPO_TYPE_MODEL,
+                                                      cancellable, &error);
+
+  if (problems == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, problems, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_remote_checked_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(VitrineCardEditor) self = user_data;
+  RemoteCheck *check = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) messages = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Offline, or the text changed since: nothing to say. */
+  if (messages == NULL || check->generation != self->generation || self->problems == NULL)
+    return;
+  for (guint i = 0; i < messages->len; i++)
+    {
+      VitrineCardProblem *problem = g_new0 (VitrineCardProblem, 1);
+
+      /* Translators: %s is what the Hub's own check said about the card. */
+      problem->message = g_strdup_printf (_("The Hub says: %s"), (const char *) g_ptr_array_index (messages, i));
+      g_ptr_array_add (self->problems, problem);
+    }
+  if (messages->len > 0)
+    {
+      update_problems (self);
+      g_signal_emit (self, signals[PROBLEMS_CHANGED], 0);
+    }
+}
+
+static gboolean
+remote_check_cb (gpointer data)
+{
+  VitrineCardEditor *self = data;
+  VitrineClient *client = ensure_client (self);
+  g_autoptr(GTask) task = NULL;
+  RemoteCheck *check;
+
+  self->remote_check_id = 0;
+  if (client == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->remote_check);
+  g_clear_object (&self->remote_check);
+  self->remote_check = g_cancellable_new ();
+  check = g_new0 (RemoteCheck, 1);
+  check->text = vitrine_card_editor_get_text (self);
+  check->generation = self->generation;
+  task = g_task_new (client, self->remote_check, on_remote_checked_cb, g_object_ref (self));
+  g_task_set_task_data (task, check, (GDestroyNotify) remote_check_free);
+  g_task_run_in_thread (task, remote_check_thread);
+  return G_SOURCE_REMOVE;
+}
+
 /* ---- Refresh ---------------------------------------------------------- */
 
 static gboolean
@@ -975,6 +1067,12 @@ refresh_cb (gpointer data)
   update_problems (self);
   update_preview (self, text, metadata);
   g_signal_emit (self, signals[PROBLEMS_CHANGED], 0);
+
+  /* The Hub may know rules this version does not: ask it too, when the
+   * card passes ours. */
+  g_clear_handle_id (&self->remote_check_id, g_source_remove);
+  if (self->problems->len == 0)
+    self->remote_check_id = g_timeout_add (REMOTE_CHECK_DELAY_MS, remote_check_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -989,6 +1087,8 @@ static void
 on_buffer_changed_cb (VitrineCardEditor *self,
                       GtkTextBuffer     *buffer)
 {
+  self->generation++;
+  g_cancellable_cancel (self->remote_check);
   schedule_refresh (self);
   if (self->folder == NULL)
     return;
@@ -1179,6 +1279,27 @@ vitrine_card_editor_save (VitrineCardEditor  *self,
 
 /* ---- Comparing with the Hub ------------------------------------------- */
 
+/* The hub to talk to: the one set by the application, else HF_ENDPOINT,
+ * else the local hub Vitrine runs; NULL when there is none. */
+static VitrineClient *
+ensure_client (VitrineCardEditor *self)
+{
+  if (self->client == NULL)
+    {
+      g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (NULL);
+
+      if (endpoint == NULL)
+        endpoint = vitrine_credentials_local_hub_url ();
+      if (endpoint != NULL)
+        {
+          g_autofree char *token = vitrine_credentials_lookup_token (endpoint, NULL, NULL);
+
+          self->client = vitrine_client_new (endpoint, token);
+        }
+    }
+  return self->client;
+}
+
 void
 vitrine_card_editor_set_client (VitrineCardEditor *self,
                                 VitrineClient     *client)
@@ -1248,21 +1369,7 @@ vitrine_card_editor_compare_async (VitrineCardEditor   *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, vitrine_card_editor_compare_async);
-  if (self->client == NULL)
-    {
-      /* HF_ENDPOINT when set, else the local hub Vitrine runs. */
-      g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (NULL);
-
-      if (endpoint == NULL)
-        endpoint = vitrine_credentials_local_hub_url ();
-      if (endpoint != NULL)
-        {
-          g_autofree char *token = vitrine_credentials_lookup_token (endpoint, NULL, NULL);
-
-          self->client = vitrine_client_new (endpoint, token);
-        }
-    }
-  if (self->client == NULL)
+  if (ensure_client (self) == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
                                _("There is no hub to compare with: start Vitrine’s local hub or set HF_ENDPOINT."));
@@ -1771,6 +1878,8 @@ vitrine_card_editor_dispose (GObject *object)
     }
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->layout_id, g_source_remove);
+  g_clear_handle_id (&self->remote_check_id, g_source_remove);
+  g_cancellable_cancel (self->remote_check);
   g_cancellable_cancel (self->cancellable);
   if (self->preview != NULL)
     g_signal_handlers_disconnect_by_data (self->preview, self);
@@ -1794,6 +1903,7 @@ vitrine_card_editor_finalize (GObject *object)
   VitrineCardEditor *self = VITRINE_CARD_EDITOR (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->remote_check);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->readme_path, g_free);
   g_clear_pointer (&self->draft_path, g_free);

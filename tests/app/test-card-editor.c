@@ -831,6 +831,114 @@ test_editor_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (form) && gtk_widget_get_visible (source) && gtk_widget_get_visible (preview));
 }
 
+typedef struct
+{
+  guint requests;
+  char *last_body;
+} Validator;
+
+/* A hub whose validate-yaml knows one more rule than Vitrine does. */
+static void
+validate_yaml_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  Validator *v = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  static const char answer[] = "{\"errors\": [{\"message\": \"Cards here must have a tags key.\"}]}";
+
+  v->requests++;
+  g_free (v->last_body);
+  v->last_body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (strstr (v->last_body, "tags:") != NULL)
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{}", 2);
+      return;
+    }
+  soup_server_message_set_status (msg, 400, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, answer, strlen (answer));
+}
+
+static gboolean
+has_hub_problem (gpointer data)
+{
+  GPtrArray *problems = vitrine_card_editor_get_problems (data);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (((VitrineCardProblem *) g_ptr_array_index (problems, i))->message, "must have a tags key") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  Validator *v;
+  guint      before;
+} OneMore;
+
+static gboolean
+one_more_request (gpointer data)
+{
+  OneMore *m = data;
+
+  return m->v->requests > m->before;
+}
+
+/* A card our rules accept is shown to the hub's validate-yaml too. */
+static void
+test_editor_asks_the_hub (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *dir = make_folder ("---\nlicense: mit\n---\n# Card\n");
+  Validator v = { 0 };
+  Fixture f = { 0 };
+  guint before;
+
+  soup_server_add_handler (server, "/api/validate-yaml", validate_yaml_cb, &v, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  base[strlen (base) - 1] = '\0';
+  client = vitrine_client_new (base, NULL);
+
+  open_editor (&f, dir);
+  vitrine_card_editor_set_client (f.editor, client);
+  edit_source (f.editor, "# Card", "# The card");
+  wait_until (has_hub_problem, f.editor, "the hub's answer");
+  g_assert_nonnull (strstr (v.last_body, "# The card"));
+  g_assert_nonnull (strstr (v.last_body, "\"repoType\":\"model\""));
+
+  /* Fixed as the hub asks: its problem goes. */
+  edit_source (f.editor, "license: mit\n", "license: mit\ntags:\n- demo\n");
+  settle (f.editor);
+  g_assert_false (has_hub_problem (f.editor));
+  before = v.requests;
+  wait_until (one_more_request, &(OneMore) { &v, before }, "the second check");
+  spin (300);
+  g_assert_cmpuint (v.requests, ==, before + 1);
+  g_assert_cmpuint (vitrine_card_editor_get_problems (f.editor)->len, ==, 0);
+
+  /* A card our own rules refuse is not sent. */
+  edit_source (f.editor, "license: mit", "license: nope");
+  settle (f.editor);
+  before = v.requests;
+  spin (1500);
+  g_assert_cmpuint (v.requests, ==, before);
+
+  close_editor (&f);
+  fixture_rm_rf (dir);
+  g_free (v.last_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -853,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/app/card-editor/preview-is-inert", test_editor_preview_is_inert);
   g_test_add_func ("/app/card-editor/compare-and-merge", test_editor_compare_and_merge);
   g_test_add_func ("/app/card-editor/new-card", test_editor_new_card_from_folder);
+  g_test_add_func ("/app/card-editor/asks-the-hub", test_editor_asks_the_hub);
   g_test_add_func ("/app/card-editor/bad-folders", test_editor_refuses_bad_folders);
 
   return g_test_run ();
