@@ -1276,6 +1276,21 @@ strip_etag (const char *etag)
   return g_steal_pointer (&copy);
 }
 
+/* The address of a file of a repository at a revision (main by default). */
+static char *
+resolve_url (VitrineClient   *self,
+             VitrineRepoType  type,
+             const char      *repo_id,
+             const char      *revision,
+             const char      *path)
+{
+  g_autofree char *escaped_path = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *escaped_rev = g_uri_escape_string (revision != NULL ? revision : "main", NULL, FALSE);
+
+  return g_strdup_printf ("%s/%s%s/resolve/%s/%s", self->endpoint, vitrine_repo_type_url_prefix (type),
+                          repo_id, escaped_rev, escaped_path);
+}
+
 /**
  * vitrine_client_download_file:
  * @destination: the file to write; `DESTINATION.incomplete` holds a partial
@@ -1300,8 +1315,6 @@ vitrine_client_download_file (VitrineClient        *self,
                               GCancellable         *cancellable,
                               GError              **error)
 {
-  g_autofree char *escaped_path = NULL;
-  g_autofree char *escaped_rev = NULL;
   g_autofree char *url = NULL;
   g_autofree char *partial = g_strconcat (destination, ".incomplete", NULL);
   g_autofree char *dir = g_path_get_dirname (destination);
@@ -1309,10 +1322,7 @@ vitrine_client_download_file (VitrineClient        *self,
 
   if (!check_repo_id (repo_id, error) || !vitrine_path_check (path, -1, error))
     return FALSE;
-  escaped_path = g_uri_escape_string (path, "/", FALSE);
-  escaped_rev = g_uri_escape_string (revision != NULL ? revision : "main", NULL, FALSE);
-  url = g_strdup_printf ("%s/%s%s/resolve/%s/%s", self->endpoint, vitrine_repo_type_url_prefix (type),
-                         repo_id, escaped_rev, escaped_path);
+  url = resolve_url (self, type, repo_id, revision, path);
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
       int errsv = errno;
@@ -1662,18 +1672,13 @@ vitrine_client_read_file (VitrineClient    *self,
                           GError          **error)
 {
   g_autoptr(VitrineResponse) response = NULL;
-  g_autofree char *escaped_path = NULL;
-  g_autofree char *escaped_rev = NULL;
   g_autofree char *url = NULL;
 
   g_return_val_if_fail (VITRINE_IS_CLIENT (self), NULL);
 
   if (!check_repo_id (repo_id, error) || !vitrine_path_check (path, -1, error))
     return NULL;
-  escaped_path = g_uri_escape_string (path, "/", FALSE);
-  escaped_rev = g_uri_escape_string (revision != NULL ? revision : "main", NULL, FALSE);
-  url = g_strdup_printf ("%s/%s%s/resolve/%s/%s", self->endpoint, vitrine_repo_type_url_prefix (type),
-                         repo_id, escaped_rev, escaped_path);
+  url = resolve_url (self, type, repo_id, revision, path);
   response = vitrine_client_send (self, "GET", url, NULL, NULL, NULL, NULL, 0,
                                   VITRINE_REQUEST_IDEMPOTENT, cancellable, error);
   if (response == NULL)
@@ -1705,6 +1710,19 @@ typedef struct
   char            *path;
   gsize            max_size;
 } CallData;
+
+static CallData *
+call_data_new (VitrineRepoType  type,
+               const char      *repo_id,
+               const char      *revision)
+{
+  CallData *data = g_new0 (CallData, 1);
+
+  data->type = type;
+  data->repo_id = g_strdup (repo_id);
+  data->revision = g_strdup (revision);
+  return data;
+}
 
 static void
 call_data_free (CallData *data)
@@ -1786,11 +1804,8 @@ vitrine_client_list_commits_async (VitrineClient       *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  CallData *data = g_new0 (CallData, 1);
+  CallData *data = call_data_new (type, repo_id, revision);
 
-  data->type = type;
-  data->repo_id = g_strdup (repo_id);
-  data->revision = g_strdup (revision);
   data->page = page;
   data->limit = limit;
   g_task_set_source_tag (task, vitrine_client_list_commits_async);
@@ -1840,11 +1855,8 @@ vitrine_client_repo_info_async (VitrineClient       *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  CallData *data = g_new0 (CallData, 1);
+  CallData *data = call_data_new (type, repo_id, revision);
 
-  data->type = type;
-  data->repo_id = g_strdup (repo_id);
-  data->revision = g_strdup (revision);
   g_task_set_source_tag (task, vitrine_client_repo_info_async);
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
   g_task_run_in_thread (task, repo_info_thread);
@@ -1888,11 +1900,8 @@ vitrine_client_read_file_async (VitrineClient       *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  CallData *data = g_new0 (CallData, 1);
+  CallData *data = call_data_new (type, repo_id, revision);
 
-  data->type = type;
-  data->repo_id = g_strdup (repo_id);
-  data->revision = g_strdup (revision);
   data->path = g_strdup (path);
   data->max_size = max_size;
   g_task_set_source_tag (task, vitrine_client_read_file_async);
