@@ -34,6 +34,8 @@
 /* A card the local rules accept is shown to the Hub's validate-yaml once
  * typing has paused this long. */
 #define REMOTE_CHECK_DELAY_MS 800
+/* Cards smaller than this are checked and rendered on the main thread. */
+#define ANALYSE_IN_PLACE_MAX  (64 * 1024)
 
 /* Below this width the form, the source and the preview take turns. */
 #define NARROW_WIDTH     900
@@ -127,7 +129,9 @@ typedef enum
 
 static void           schedule_refresh (VitrineCardEditor *self);
 static VitrineClient *ensure_client    (VitrineCardEditor *self);
-static gboolean refresh_cb       (gpointer           data);
+static gboolean       refresh_cb       (gpointer           data);
+static void           refresh          (VitrineCardEditor *self,
+                                        gboolean           may_wait);
 
 /* ---- Text ------------------------------------------------------------- */
 
@@ -316,7 +320,7 @@ vitrine_card_editor_flush (VitrineCardEditor *self)
   if (self->refresh_id != 0)
     {
       g_clear_handle_id (&self->refresh_id, g_source_remove);
-      refresh_cb (self);
+      refresh (self, FALSE);
     }
 }
 
@@ -929,10 +933,10 @@ on_dark_changed_cb (VitrineCardEditor *self)
   schedule_refresh (self);
 }
 
-static void
-update_preview (VitrineCardEditor *self,
-                const char        *text,
-                JsonNode          *metadata)
+/* The preview's content: the metadata the Hub shows, then the body. */
+static char *
+render_preview (const char *text,
+                JsonNode   *metadata)
 {
   gsize len = strlen (text);
   gsize yaml_start, yaml_len, body_start = 0;
@@ -942,9 +946,7 @@ update_preview (VitrineCardEditor *self,
   if (!vitrine_front_matter_split (text, len, &yaml_start, &yaml_len, &body_start))
     body_start = 0;
   body_html = vitrine_markdown_to_html (text + body_start, len - body_start);
-  g_free (self->preview_content);
-  self->preview_content = g_strconcat (meta_html, body_html, NULL);
-  push_preview (self);
+  return g_strconcat (meta_html, body_html, NULL);
 }
 
 /* ---- The Hub's own check ---------------------------------------------- */
@@ -1033,46 +1035,139 @@ remote_check_cb (gpointer data)
 
 /* ---- Refresh ---------------------------------------------------------- */
 
-static gboolean
-refresh_cb (gpointer data)
+/* What a version of the text says: its problems, metadata and preview.
+ * Made without touching any widget, so large cards are read on a worker
+ * thread while typing goes on. */
+typedef struct
 {
-  VitrineCardEditor *self = data;
-  g_autofree char *text = vitrine_card_editor_get_text (self);
-  g_autoptr(JsonNode) metadata = NULL;
+  char      *text;
+  guint      generation;
+  gboolean   skip_form;
+  GPtrArray *problems;
+  JsonNode  *metadata;
+  gboolean   editable;
+  char      *html;
+  gint64     started;
+} Analysis;
+
+static void
+analysis_free (Analysis *a)
+{
+  g_free (a->text);
+  g_clear_pointer (&a->problems, g_ptr_array_unref);
+  g_clear_pointer (&a->metadata, json_node_unref);
+  g_free (a->html);
+  g_free (a);
+}
+
+static void
+analyse (Analysis *a)
+{
+  gsize len = strlen (a->text);
   gsize yaml_start, yaml_len, body_start;
   gboolean has_front_matter;
-  gboolean editable;
 
-  self->refresh_id = 0;
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  self->problems = vitrine_card_find_problems (text, strlen (text), VITRINE_REPO_TYPE_MODEL, &metadata);
-  has_front_matter = vitrine_front_matter_split (text, strlen (text), &yaml_start, &yaml_len, &body_start);
+  a->problems = vitrine_card_find_problems (a->text, len, VITRINE_REPO_TYPE_MODEL, &a->metadata);
+  has_front_matter = vitrine_front_matter_split (a->text, len, &yaml_start, &yaml_len, &body_start);
 
   /* The form writes through VitrineCard, which refuses what it cannot
    * rewrite without loss (broken or flow-style front matter). */
-  editable = !has_front_matter || metadata != NULL;
-  if (editable)
+  a->editable = !has_front_matter || a->metadata != NULL;
+  if (a->editable)
     {
       g_autoptr(GError) error = NULL;
-      VitrineCard *card = vitrine_card_new_from_text (text, -1, &error);
+      VitrineCard *card = vitrine_card_new_from_text (a->text, -1, &error);
 
-      editable = card != NULL;
+      a->editable = card != NULL;
       g_clear_pointer (&card, vitrine_card_free);
     }
+  a->html = render_preview (a->text, a->metadata);
+}
 
-  if (!self->skip_form || !editable)
-    update_form (self, metadata, editable);
-  self->skip_form = FALSE;
+static void
+apply_analysis (VitrineCardEditor *self,
+                Analysis          *a)
+{
+  gint64 applying = g_get_monotonic_time ();
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_steal_pointer (&a->problems);
+  if (!a->skip_form || !a->editable)
+    update_form (self, a->metadata, a->editable);
   update_problems (self);
-  update_preview (self, text, metadata);
+  g_free (self->preview_content);
+  self->preview_content = g_steal_pointer (&a->html);
+  push_preview (self);
   g_signal_emit (self, signals[PROBLEMS_CHANGED], 0);
+  g_debug ("Card of %zu bytes checked and rendered in %.1f ms, %.1f ms of it on the main thread",
+           strlen (a->text), (g_get_monotonic_time () - a->started) / 1000.0,
+           (g_get_monotonic_time () - applying) / 1000.0);
 
   /* The Hub may know rules this version does not: ask it too, when the
    * card passes ours. */
   g_clear_handle_id (&self->remote_check_id, g_source_remove);
   if (self->problems->len == 0)
     self->remote_check_id = g_timeout_add (REMOTE_CHECK_DELAY_MS, remote_check_cb, self);
+}
+
+static void
+analyse_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  analyse (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_analysed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  VitrineCardEditor *self = VITRINE_CARD_EDITOR (source);
+  Analysis *a = g_task_get_task_data (G_TASK (result));
+
+  /* Disposed meanwhile, or the text changed since: a newer one is due. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || a->generation != self->generation)
+    return;
+  apply_analysis (self, a);
+}
+
+static void
+refresh (VitrineCardEditor *self,
+         gboolean           may_wait)
+{
+  Analysis *a = g_new0 (Analysis, 1);
+
+  self->refresh_id = 0;
+  a->text = vitrine_card_editor_get_text (self);
+  a->generation = self->generation;
+  a->skip_form = self->skip_form;
+  a->started = g_get_monotonic_time ();
+  self->skip_form = FALSE;
+
+  /* A usual card takes a few milliseconds: right here.  A large one goes
+   * to a worker so typing never waits for it. */
+  if (!may_wait || strlen (a->text) < ANALYSE_IN_PLACE_MAX)
+    {
+      analyse (a);
+      apply_analysis (self, a);
+      analysis_free (a);
+    }
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_analysed_cb, NULL);
+
+      g_task_set_task_data (task, a, (GDestroyNotify) analysis_free);
+      g_task_run_in_thread (task, analyse_thread);
+    }
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  refresh (data, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -1944,6 +2039,8 @@ vitrine_card_editor_class_init (VitrineCardEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  /* cmark registers its extensions once, here rather than on a worker. */
+  g_free (vitrine_markdown_to_html ("", 0));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/vitrine-card-editor.ui");
   gtk_widget_class_set_css_name (widget_class, "cardeditor");

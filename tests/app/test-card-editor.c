@@ -939,6 +939,41 @@ test_editor_asks_the_hub (void)
   g_free (v.last_body);
 }
 
+/* A card too large to read between two keystrokes is read on a worker;
+ * the form, the problems and the preview still follow. */
+static void
+test_editor_large_card (void)
+{
+  g_autoptr(GString) big = g_string_new ("---\nlicense: mit\npipeline_tag: not-a-task\n---\n# Large\n\n| n | x |\n|---|---|\n");
+  g_autofree char *dir = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *shown = NULL;
+  Fixture f = { 0 };
+  GtkDropDown *license;
+  guint before;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (big, "| %u | **row** %u |\n", i, i * 7);
+  g_assert_cmpuint (big->len, >, 64 * 1024);
+  dir = make_folder (big->str);
+  open_editor (&f, dir);
+
+  g_assert_nonnull (problem_for (f.editor, "pipeline_tag"));
+  rows = preview_eval (f.editor, "String (document.querySelectorAll('tbody tr').length)");
+  g_assert_cmpstr (rows, ==, "4000");
+
+  license = child (f.editor, "license_dropdown");
+  before = preview_updates;
+  gtk_drop_down_set_selected (license, position_of (license, "apache-2.0"));
+  wait_until (preview_updated_since, GUINT_TO_POINTER (before), "the large preview");
+  shown = preview_eval (f.editor, "document.querySelector('[data-key=license] .chip').textContent");
+  g_assert_cmpstr (shown, ==, "apache-2.0");
+  g_assert_cmpstr (dropdown_value (license), ==, "apache-2.0");
+
+  close_editor (&f);
+  fixture_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -962,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/app/card-editor/compare-and-merge", test_editor_compare_and_merge);
   g_test_add_func ("/app/card-editor/new-card", test_editor_new_card_from_folder);
   g_test_add_func ("/app/card-editor/asks-the-hub", test_editor_asks_the_hub);
+  g_test_add_func ("/app/card-editor/large-card", test_editor_large_card);
   g_test_add_func ("/app/card-editor/bad-folders", test_editor_refuses_bad_folders);
 
   return g_test_run ();
