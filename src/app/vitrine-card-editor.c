@@ -901,7 +901,7 @@ load_preview_page (VitrineCardEditor *self)
   g_autofree char *page = vitrine_markdown_page ("", adw_style_manager_get_dark (adw_style_manager_get_default ()));
 
   self->preview_ready = FALSE;
-  webkit_web_view_load_html (self->preview, page, "about:blank");
+  webkit_web_view_load_html (self->preview, page, VITRINE_FOLDER_BASE);
 }
 
 static void
@@ -1261,6 +1261,7 @@ vitrine_card_editor_load_folder (VitrineCardEditor  *self,
   self->readme_path = g_steal_pointer (&readme);
   g_free (self->draft_path);
   self->draft_path = vitrine_card_editor_get_draft_path (folder);
+  vitrine_web_set_folder (self->preview, path);
   g_free (self->saved_text);
   self->saved_text = g_steal_pointer (&contents);
   g_free (self->base_text);

@@ -237,8 +237,9 @@ static const char page_style[] =
  * @dark: whether to use dark colours
  *
  * A whole page around rendered content.  Its Content-Security-Policy
- * allows inline styles and `data:` images only: no script runs and nothing
- * is fetched from anywhere.
+ * allows inline styles, `data:` images and the card's folder's own images
+ * (`vitrine-folder:`) only: no script runs and nothing is fetched from the
+ * network.
  *
  * Returns: (transfer full): the HTML document
  */
@@ -249,7 +250,7 @@ vitrine_markdown_page (const char *content_html,
   return g_strdup_printf ("<!DOCTYPE html>\n"
                           "<html%s><head><meta charset=\"utf-8\">"
                           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                          "style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">"
+                          "style-src 'unsafe-inline'; img-src data: vitrine-folder:; form-action 'none'; base-uri 'none'\">"
                           "<style>%s</style></head>"
                           "<body><main id=\"content\">%s</main></body></html>\n",
                           dark ? " class=\"dark\"" : "",

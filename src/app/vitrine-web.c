@@ -7,9 +7,21 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <gio/gunixinputstream.h>
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "vitrine-path.h"
 #include "vitrine-web.h"
+
+/* Images larger than this are not shown in a preview. */
+#define MAX_FOLDER_IMAGE (32 * 1024 * 1024)
 
 static WebKitWebContext *context;
 static WebKitNetworkSession *session;
@@ -22,12 +34,122 @@ static WebKitNetworkSession *session;
  *
  * Returns: (transfer none): the context
  */
+static const struct {
+  const char *suffix;
+  const char *type;
+} folder_images[] = {
+  { ".png", "image/png" },
+  { ".jpg", "image/jpeg" },
+  { ".jpeg", "image/jpeg" },
+  { ".gif", "image/gif" },
+  { ".webp", "image/webp" },
+  { ".svg", "image/svg+xml" },
+};
+
+/* Opens an image of the view's folder; anything else, or anything that
+ * leads out of the folder (`..`, absolute paths, symbolic links), fails. */
+static GInputStream *
+open_folder_image (const char  *folder,
+                   const char  *path,
+                   const char **type,
+                   gint64      *size,
+                   GError     **error)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *real = NULL;
+  g_autofree char *real_folder = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  struct stat st;
+  int fd;
+
+  *type = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (folder_images); i++)
+    if (g_str_has_suffix (lower, folder_images[i].suffix))
+      *type = folder_images[i].type;
+  if (*type == NULL || !vitrine_path_check (path, -1, NULL))
+    goto refused;
+
+  /* The file must be exactly there: no link anywhere inside the folder. */
+  full = g_build_filename (folder, path, NULL);
+  real = realpath (full, NULL);
+  real_folder = realpath (folder, NULL);
+  if (real == NULL || real_folder == NULL)
+    goto refused;
+  g_free (full);
+  full = g_build_filename (real_folder, path, NULL);
+  if (strcmp (real, full) != 0)
+    goto refused;
+
+  fd = open (real, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    goto refused;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_FOLDER_IMAGE)
+    {
+      close (fd);
+      goto refused;
+    }
+  *size = st.st_size;
+  return g_unix_input_stream_new (fd, TRUE);
+
+refused:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No image “%s” in this folder."), path);
+  return NULL;
+}
+
+/* `vitrine-folder:///assets/plot.png` is assets/plot.png in the folder of
+ * the card the requesting view shows, so relative images in a card show as
+ * they will on the Hub. */
+static void
+on_folder_request_cb (WebKitURISchemeRequest *request,
+                      gpointer                user_data)
+{
+  WebKitWebView *view = webkit_uri_scheme_request_get_web_view (request);
+  const char *folder = view != NULL ? g_object_get_data (G_OBJECT (view), "vitrine-folder") : NULL;
+  const char *raw = webkit_uri_scheme_request_get_path (request);
+  g_autofree char *path = raw != NULL ? g_uri_unescape_string (raw, NULL) : NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *type = NULL;
+  gint64 size = 0;
+
+  if (folder == NULL || path == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No folder is open."));
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+  while (*path == '/')
+    memmove (path, path + 1, strlen (path));
+  stream = open_folder_image (folder, path, &type, &size, &error);
+  if (stream == NULL)
+    webkit_uri_scheme_request_finish_error (request, error);
+  else
+    webkit_uri_scheme_request_finish (request, stream, size, type);
+}
+
 WebKitWebContext *
 vitrine_web_get_context (void)
 {
   if (context == NULL)
-    context = webkit_web_context_new ();
+    {
+      context = webkit_web_context_new ();
+      webkit_web_context_register_uri_scheme (context, VITRINE_FOLDER_SCHEME, on_folder_request_cb, NULL, NULL);
+    }
   return context;
+}
+
+/**
+ * vitrine_web_set_folder:
+ * @folder: (nullable): a folder's path
+ *
+ * Lets pages in @view show the images of @folder through
+ * `vitrine-folder:` addresses.
+ */
+void
+vitrine_web_set_folder (WebKitWebView *view,
+                        const char    *folder)
+{
+  g_object_set_data_full (G_OBJECT (view), "vitrine-folder", g_strdup (folder), g_free);
 }
 
 /**
@@ -70,11 +192,11 @@ on_preview_decide_policy_cb (WebKitWebView            *view,
   if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
       webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
       !webkit_navigation_action_is_user_gesture (action) &&
-      g_strcmp0 (uri, "about:blank") == 0)
+      (g_strcmp0 (uri, "about:blank") == 0 || g_strcmp0 (uri, VITRINE_FOLDER_BASE) == 0))
     return FALSE;
 
   /* In-page anchors keep the page. */
-  if (uri != NULL && g_str_has_prefix (uri, "about:blank#"))
+  if (uri != NULL && (g_str_has_prefix (uri, "about:blank#") || g_str_has_prefix (uri, VITRINE_FOLDER_BASE "#")))
     return FALSE;
 
   if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <unistd.h>
 #include <string.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -564,7 +565,7 @@ test_editor_preview_is_inert (void)
   counts = preview_eval (f.editor, "[document.querySelectorAll('script').length,"
                                    " document.querySelectorAll('a[href^=javascript]').length,"
                                    " location.href].join(',')");
-  g_assert_cmpstr (counts, ==, "0,0,about:blank");
+  g_assert_cmpstr (counts, ==, "0,0,vitrine-folder:///");
   g_assert_cmpuint (requests, ==, 0);
 
   close_editor (&f);
@@ -974,6 +975,55 @@ test_editor_large_card (void)
   fixture_rm_rf (dir);
 }
 
+static gboolean
+images_complete (gpointer data)
+{
+  g_autofree char *done = preview_eval (data, "String (Array.from (document.images).every (i => i.complete))");
+
+  return g_strcmp0 (done, "true") == 0;
+}
+
+/* Images the card names by a path in its folder show, as on the Hub;
+ * nothing outside the folder does. */
+static void
+test_editor_folder_images (void)
+{
+  static const guint8 pixel[4] = { 255, 0, 0, 255 };
+  g_autoptr(GBytes) pixel_bytes = g_bytes_new_static (pixel, sizeof pixel);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (1, 1, GDK_MEMORY_R8G8B8A8, pixel_bytes, 4);
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+  g_autofree char *dir = make_folder ("---\nlicense: mit\n---\n"
+                                      "![plot](assets/plot.png)\n\n"
+                                      "<img src=\"assets/plot.png\">\n\n"
+                                      "![up](../outside.png)\n\n"
+                                      "![link](link.png)\n\n"
+                                      "![text](notes.txt)\n\n"
+                                      "![encoded](%2e%2e/outside.png)\n");
+  g_autofree char *assets = g_build_filename (dir, "assets", NULL);
+  g_autofree char *plot = g_build_filename (dir, "assets", "plot.png", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.png", NULL);
+  g_autofree char *parent = g_path_get_dirname (dir);
+  g_autofree char *outside = g_build_filename (parent, "outside.png", NULL);
+  g_autofree char *widths = NULL;
+  Fixture f = { 0 };
+
+  g_assert_cmpint (g_mkdir (assets, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (plot, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  g_assert_true (g_file_set_contents (outside, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  g_assert_true (g_file_set_contents (notes, "not an image", -1, NULL));
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+
+  open_editor (&f, dir);
+  wait_until (images_complete, f.editor, "the images");
+  widths = preview_eval (f.editor, "Array.from (document.images).map (i => i.naturalWidth).join (',')");
+  g_assert_cmpstr (widths, ==, "1,1,0,0,0,0");
+
+  close_editor (&f);
+  g_unlink (outside);
+  fixture_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -998,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/app/card-editor/new-card", test_editor_new_card_from_folder);
   g_test_add_func ("/app/card-editor/asks-the-hub", test_editor_asks_the_hub);
   g_test_add_func ("/app/card-editor/large-card", test_editor_large_card);
+  g_test_add_func ("/app/card-editor/folder-images", test_editor_folder_images);
   g_test_add_func ("/app/card-editor/bad-folders", test_editor_refuses_bad_folders);
 
   return g_test_run ();
