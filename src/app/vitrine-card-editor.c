@@ -366,35 +366,6 @@ read_draft (VitrineCardEditor *self,
 
 /* ---- Form ------------------------------------------------------------- */
 
-/* A string, or the strings of an array joined by commas. */
-static char *
-node_text (JsonNode *node)
-{
-  GString *out;
-  JsonArray *array;
-
-  if (node == NULL)
-    return g_strdup ("");
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return g_strdup ("");
-
-  out = g_string_new (NULL);
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, json_node_get_string (item));
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* What a form field holds, as the YAML value; NULL when it is empty. */
 static JsonNode *
 field_value (const char *text,
@@ -548,29 +519,34 @@ on_entry_changed_cb (VitrineCardEditor *self,
 
 static void
 set_entry (AdwEntryRow *row,
-           JsonNode    *node)
+           const char  *text)
 {
-  g_autofree char *text = node_text (node);
   g_autoptr(JsonNode) current = field_value (gtk_editable_get_text (GTK_EDITABLE (row)), FIELD_LIST);
-  g_autoptr(JsonNode) wanted = field_value (text, FIELD_LIST);
+  g_autoptr(JsonNode) wanted = field_value (text != NULL ? text : "", FIELD_LIST);
 
   /* “en,fr” and “en, fr” say the same: leave what the user typed. */
   if ((current == NULL && wanted == NULL) ||
       (current != NULL && wanted != NULL && json_node_equal (current, wanted)))
     return;
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+set_entry_list (AdwEntryRow        *row,
+                const char * const *values)
+{
+  g_autofree char *text = values != NULL ? g_strjoinv (", ", (char **) values) : NULL;
+
+  set_entry (row, text);
 }
 
 static void
 set_dropdown (GtkDropDown   *dropdown,
               GtkStringList *model,
-              JsonNode      *node)
+              const char    *value)
 {
-  const char *value = NULL;
   guint position = 0;
 
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    value = json_node_get_string (node);
   if (value != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -594,28 +570,26 @@ update_form (VitrineCardEditor *self,
              JsonNode          *metadata,
              gboolean           editable)
 {
-  JsonObject *object = metadata != NULL && JSON_NODE_HOLDS_OBJECT (metadata) ? json_node_get_object (metadata) : NULL;
+  g_autoptr(VitrineCardMetadata) meta = vitrine_card_metadata_new_from_json (metadata);
 
-#define MEMBER(key) (object != NULL ? json_object_get_member (object, key) : NULL)
   self->updating_form = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), editable);
   adw_preferences_group_set_description (self->form_group,
                                          editable ? NULL : _("Fix the problem in the YAML to use the form again."));
   if (editable)
     {
-      set_dropdown (self->license_dropdown, self->licenses, MEMBER ("license"));
-      set_entry (self->license_name_row, MEMBER ("license_name"));
-      set_entry (self->license_link_row, MEMBER ("license_link"));
-      set_entry (self->language_row, MEMBER ("language"));
-      set_dropdown (self->pipeline_dropdown, self->pipelines, MEMBER ("pipeline_tag"));
-      set_entry (self->library_row, MEMBER ("library_name"));
-      set_entry (self->base_model_row, MEMBER ("base_model"));
-      set_entry (self->datasets_row, MEMBER ("datasets"));
-      set_entry (self->tags_row, MEMBER ("tags"));
+      set_dropdown (self->license_dropdown, self->licenses, meta->license);
+      set_entry (self->license_name_row, meta->license_name);
+      set_entry (self->license_link_row, meta->license_link);
+      set_entry_list (self->language_row, (const char * const *) meta->languages);
+      set_dropdown (self->pipeline_dropdown, self->pipelines, meta->pipeline_tag);
+      set_entry (self->library_row, meta->library_name);
+      set_entry_list (self->base_model_row, (const char * const *) meta->base_models);
+      set_entry_list (self->datasets_row, (const char * const *) meta->datasets);
+      set_entry_list (self->tags_row, (const char * const *) meta->tags);
       update_license_rows (self);
     }
   self->updating_form = FALSE;
-#undef MEMBER
 }
 
 /* ---- Problems --------------------------------------------------------- */

@@ -40,4 +40,24 @@ gboolean     vitrine_card_remove        (VitrineCard  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VitrineCard, vitrine_card_free)
 
+/* The metadata the editor manages, typed.  A key that is absent, or whose
+ * value has the wrong shape, reads as NULL; lists accept a single string
+ * as the Hub does. */
+typedef struct
+{
+  char  *license;
+  char  *license_name;
+  char  *license_link;
+  char **languages;
+  char  *pipeline_tag;
+  char  *library_name;
+  char **base_models;
+  char **datasets;
+  char **tags;
+} VitrineCardMetadata;
+
+VitrineCardMetadata *vitrine_card_metadata_new_from_json (JsonNode            *metadata);
+void                 vitrine_card_metadata_free          (VitrineCardMetadata *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VitrineCardMetadata, vitrine_card_metadata_free)
+
 G_END_DECLS

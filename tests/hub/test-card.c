@@ -319,12 +319,42 @@ test_card_set_new_key_place (void)
   vitrine_card_free (c);
 }
 
+/* The managed keys, typed: strings, and lists that also take one string. */
+static void
+test_card_typed_metadata (void)
+{
+  g_autoptr(GError) error = NULL;
+  VitrineCard *c = vitrine_card_new_from_text ("---\nlicense: mit\nlanguage: en\ntags: [a, 3, b]\n"
+                                               "datasets: {not: a list}\npipeline_tag: [x]\n"
+                                               "base_model:\n- org/one\n- org/two\n---\n", -1, &error);
+  g_autoptr(JsonNode) json = vitrine_card_get_metadata (c, &error);
+  g_autoptr(VitrineCardMetadata) meta = vitrine_card_metadata_new_from_json (json);
+  g_autoptr(VitrineCardMetadata) none = vitrine_card_metadata_new_from_json (NULL);
+  const char * const en[] = { "en", NULL };
+  const char * const tags[] = { "a", "b", NULL };
+  const char * const bases[] = { "org/one", "org/two", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (meta->license, ==, "mit");
+  g_assert_null (meta->license_name);
+  g_assert_true (g_strv_equal ((const char * const *) meta->languages, en));
+  g_assert_true (g_strv_equal ((const char * const *) meta->tags, tags));
+  g_assert_true (g_strv_equal ((const char * const *) meta->base_models, bases));
+  /* Wrong shapes read as absent. */
+  g_assert_null (meta->datasets);
+  g_assert_null (meta->pipeline_tag);
+  g_assert_null (none->license);
+  g_assert_null (none->tags);
+  vitrine_card_free (c);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hub/card/typed-metadata", test_card_typed_metadata);
   g_test_add_func ("/hub/card/set-new-key-place", test_card_set_new_key_place);
   g_test_add_func ("/hub/card/set-quotes-when-needed", test_card_set_quotes_when_needed);
   g_test_add_func ("/hub/card/roundtrip", test_card_roundtrip);
