@@ -14,6 +14,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "vitrine-card.h"
+#include "vitrine-card-diff-dialog.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-card-merge.h"
 #include "vitrine-card-rules.h"
@@ -51,6 +52,10 @@ struct _VitrineCardEditor
   char                   *saved_text;
   /* The card the edits started from: what the Hub had, as far as we know. */
   char                   *base_text;
+  /* Before the last merge (or Use the Hub's): the text and its base, so an
+   * Undo back to that text brings that base back too. */
+  char                   *before_merge_text;
+  char                   *before_merge_base;
   GPtrArray              *problems;
   VitrineClient          *client;
   char                   *repo_id;
@@ -204,6 +209,37 @@ set_status (VitrineCardEditor *self,
   gtk_label_set_label (self->status_label, status);
 }
 
+/* The base of the text as it is now (see before_merge_text). */
+static const char *
+current_base (VitrineCardEditor *self)
+{
+  if (self->before_merge_text != NULL)
+    {
+      g_autofree char *text = vitrine_card_editor_get_text (self);
+
+      if (strcmp (text, self->before_merge_text) == 0)
+        {
+          g_free (self->base_text);
+          self->base_text = g_steal_pointer (&self->before_merge_base);
+          g_clear_pointer (&self->before_merge_text, g_free);
+        }
+    }
+  return self->base_text;
+}
+
+/* The Hub's card is now part of this one. */
+static void
+set_base_from_hub (VitrineCardEditor *self,
+                   const char        *before,
+                   const char        *theirs)
+{
+  g_free (self->before_merge_text);
+  self->before_merge_text = g_strdup (before);
+  g_free (self->before_merge_base);
+  self->before_merge_base = g_steal_pointer (&self->base_text);
+  self->base_text = g_strdup (theirs);
+}
+
 /* ---- Drafts ----------------------------------------------------------- */
 
 /**
@@ -263,7 +299,7 @@ write_draft (VitrineCardEditor  *self,
   json_builder_set_member_name (builder, "text");
   json_builder_add_string_value (builder, text);
   json_builder_set_member_name (builder, "base");
-  if (self->base_text != NULL)
+  if (current_base (self) != NULL)
     json_builder_add_string_value (builder, self->base_text);
   else
     json_builder_add_null_value (builder);
@@ -1240,6 +1276,8 @@ vitrine_card_editor_load_folder (VitrineCardEditor  *self,
   self->saved_text = g_steal_pointer (&contents);
   g_free (self->base_text);
   self->base_text = g_strdup (self->saved_text);
+  g_clear_pointer (&self->before_merge_text, g_free);
+  g_clear_pointer (&self->before_merge_base, g_free);
 
   if (read_draft (self, path, &draft) && strcmp (draft.text, initial) != 0)
     {
@@ -1303,7 +1341,7 @@ const char *
 vitrine_card_editor_get_base_text (VitrineCardEditor *self)
 {
   g_return_val_if_fail (VITRINE_IS_CARD_EDITOR (self), NULL);
-  return self->base_text;
+  return current_base (self);
 }
 
 /**
@@ -1496,13 +1534,12 @@ vitrine_card_editor_merge (VitrineCardEditor  *self,
                            GError            **error)
 {
   g_autofree char *mine = vitrine_card_editor_get_text (self);
-  g_autofree char *merged = vitrine_card_merge (self->base_text, mine, theirs, conflicts, error);
+  g_autofree char *merged = vitrine_card_merge (current_base (self), mine, theirs, conflicts, error);
 
   if (merged == NULL)
     return FALSE;
   replace_text (self, merged);
-  g_free (self->base_text);
-  self->base_text = g_strdup (theirs);
+  set_base_from_hub (self, mine, theirs);
   vitrine_card_editor_flush (self);
   return TRUE;
 }
@@ -1516,9 +1553,10 @@ void
 vitrine_card_editor_take_theirs (VitrineCardEditor *self,
                                  const char        *theirs)
 {
+  g_autofree char *mine = vitrine_card_editor_get_text (self);
+
   replace_text (self, theirs);
-  g_free (self->base_text);
-  self->base_text = g_strdup (theirs);
+  set_base_from_hub (self, mine, theirs);
   vitrine_card_editor_flush (self);
 }
 
@@ -1533,6 +1571,8 @@ vitrine_card_editor_keep_mine (VitrineCardEditor *self,
 {
   g_free (self->base_text);
   self->base_text = g_strdup (theirs);
+  g_clear_pointer (&self->before_merge_text, g_free);
+  g_clear_pointer (&self->before_merge_base, g_free);
   if (self->draft_path != NULL)
     {
       g_clear_handle_id (&self->draft_id, g_source_remove);
@@ -1550,80 +1590,41 @@ toast (VitrineCardEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-typedef struct
-{
-  VitrineCardEditor *editor;
-  char              *theirs;
-} DiffDialog;
-
 static void
-diff_dialog_free (gpointer data)
+on_diff_response_cb (VitrineCardDiffDialog *dialog,
+                     const char            *response,
+                     VitrineCardEditor     *self)
 {
-  DiffDialog *d = data;
+  const char *theirs = g_object_get_data (G_OBJECT (dialog), "theirs");
 
-  g_object_unref (d->editor);
-  g_free (d->theirs);
-  g_free (d);
-}
-
-static void
-on_diff_merge_cb (GtkButton *button,
-                  GtkWindow *window)
-{
-  DiffDialog *d = g_object_get_data (G_OBJECT (window), "diff");
-  g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!vitrine_card_editor_merge (d->editor, d->theirs, &conflicts, &error))
-    toast (d->editor, error->message);
-  else if (conflicts->len == 0)
-    toast (d->editor, _("Took the Hub’s changes into your card. Undo takes them back."));
-  else
+  if (g_str_equal (response, "merge"))
     {
-      g_autofree char *names = NULL;
-      g_autofree char *message = NULL;
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autoptr(GError) error = NULL;
 
-      g_ptr_array_add (conflicts, NULL);
-      names = g_strjoinv (", ", (char **) conflicts->pdata);
-      /* Translators: %s is a list of metadata keys, such as “license, tags”. */
-      message = g_strdup_printf (_("Took the Hub’s changes; yours were kept where both changed: %s."), names);
-      toast (d->editor, message);
+      if (!vitrine_card_editor_merge (self, theirs, &conflicts, &error))
+        toast (self, error->message);
+      else if (conflicts->len == 0)
+        toast (self, _("Took the Hub’s changes into your card. Undo takes them back."));
+      else
+        {
+          g_autofree char *names = NULL;
+          g_autofree char *message = NULL;
+
+          g_ptr_array_add (conflicts, NULL);
+          names = g_strjoinv (", ", (char **) conflicts->pdata);
+          /* Translators: %s is a list of metadata keys, such as “license, tags”. */
+          message = g_strdup_printf (_("Took the Hub’s changes; yours were kept where both changed: %s."), names);
+          toast (self, message);
+        }
     }
-  gtk_window_destroy (window);
-}
-
-static void
-on_diff_theirs_cb (GtkButton *button,
-                   GtkWindow *window)
-{
-  DiffDialog *d = g_object_get_data (G_OBJECT (window), "diff");
-
-  vitrine_card_editor_take_theirs (d->editor, d->theirs);
-  toast (d->editor, _("Your card is now the Hub’s. Undo brings yours back."));
-  gtk_window_destroy (window);
-}
-
-static void
-on_diff_mine_cb (GtkButton *button,
-                 GtkWindow *window)
-{
-  DiffDialog *d = g_object_get_data (G_OBJECT (window), "diff");
-
-  vitrine_card_editor_keep_mine (d->editor, d->theirs);
-  gtk_window_destroy (window);
-}
-
-static GtkWidget *
-add_dialog_button (GtkWidget  *box,
-                   const char *label,
-                   GCallback   callback,
-                   GtkWidget  *window)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  g_signal_connect (button, "clicked", callback, window);
-  gtk_box_append (GTK_BOX (box), button);
-  return button;
+  else if (g_str_equal (response, "theirs"))
+    {
+      vitrine_card_editor_take_theirs (self, theirs);
+      toast (self, _("Your card is now the Hub’s. Undo brings yours back."));
+    }
+  else
+    vitrine_card_editor_keep_mine (self, theirs);
 }
 
 static void
@@ -1631,71 +1632,13 @@ show_diff_dialog (VitrineCardEditor *self,
                   const char        *theirs,
                   const char        *diff)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *intro;
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *merge;
-  GtkSourceBuffer *buffer;
-  GtkWidget *view;
-  DiffDialog *d = g_new0 (DiffDialog, 1);
-  g_autofree char *intro_text = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  VitrineCardDiffDialog *dialog = vitrine_card_diff_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                self->repo_id, diff);
 
-  d->editor = g_object_ref (self);
-  d->theirs = g_strdup (theirs);
-  g_object_set_data_full (G_OBJECT (window), "diff", d, diff_dialog_free);
-
-  gtk_window_set_title (GTK_WINDOW (window), _("The Card on the Hub"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 560);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-
-  gtk_box_append (GTK_BOX (content), header);
-  /* Translators: %s is a repository id such as alice/bert-imdb. */
-  intro_text = g_strdup_printf (_("The card in %s differs from yours. Lines marked − are only on the Hub, lines marked + only in yours. "
-                                  "Merge keeps your edits and takes what changed on the Hub since you started."),
-                                self->repo_id);
-  intro = gtk_label_new (intro_text);
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_widget_set_margin_start (intro, 12);
-  gtk_widget_set_margin_end (intro, 12);
-  gtk_widget_set_margin_top (intro, 12);
-  gtk_widget_set_margin_bottom (intro, 12);
-  gtk_box_append (GTK_BOX (content), intro);
-
-  buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "diff"));
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), diff, -1);
-  view = gtk_source_view_new_with_buffer (buffer);
-  g_object_unref (buffer);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Differences between the Hub’s card and yours"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (content), scrolled);
-
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (buttons, 12);
-  gtk_widget_set_margin_end (buttons, 12);
-  gtk_widget_set_margin_top (buttons, 12);
-  gtk_widget_set_margin_bottom (buttons, 12);
-  add_dialog_button (buttons, _("_Keep Mine"), G_CALLBACK (on_diff_mine_cb), window);
-  add_dialog_button (buttons, _("_Use the Hub’s"), G_CALLBACK (on_diff_theirs_cb), window);
-  merge = add_dialog_button (buttons, _("_Merge"), G_CALLBACK (on_diff_merge_cb), window);
-  gtk_widget_add_css_class (merge, "suggested-action");
-  gtk_box_append (GTK_BOX (content), buttons);
-
-  adw_window_set_content (ADW_WINDOW (window), content);
-  gtk_window_set_default_widget (GTK_WINDOW (window), merge);
-  gtk_window_present (GTK_WINDOW (window));
+  g_object_set_data_full (G_OBJECT (dialog), "theirs", g_strdup (theirs), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_diff_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1895,6 +1838,8 @@ discard_draft_action (GtkWidget  *widget,
   replace_text (self, original);
   g_free (self->base_text);
   self->base_text = g_strdup (self->saved_text);
+  g_clear_pointer (&self->before_merge_text, g_free);
+  g_clear_pointer (&self->before_merge_base, g_free);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   delete_draft (self);
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
@@ -1979,6 +1924,8 @@ vitrine_card_editor_finalize (GObject *object)
   g_clear_pointer (&self->draft_path, g_free);
   g_clear_pointer (&self->saved_text, g_free);
   g_clear_pointer (&self->base_text, g_free);
+  g_clear_pointer (&self->before_merge_text, g_free);
+  g_clear_pointer (&self->before_merge_base, g_free);
   g_clear_pointer (&self->repo_id, g_free);
   g_clear_pointer (&self->preview_content, g_free);
 

@@ -16,6 +16,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "../server/hub-fixture.h"
+#include "vitrine-card-diff-dialog.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-card-rules.h"
 #include "vitrine-error.h"
@@ -624,6 +625,27 @@ compare (VitrineCardEditor  *editor,
   return vitrine_card_editor_compare_finish (editor, result, diff, error);
 }
 
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  return find_toplevel ((GType) type) != NULL;
+}
+
 /* The card on the Hub changed after the folder was published: comparing
  * shows it, and merging keeps both sides' edits. */
 static void
@@ -724,6 +746,30 @@ test_editor_compare_and_merge (void)
   g_clear_pointer (&text, g_free);
   text = text_of (f.editor);
   g_assert_cmpstr (text, ==, mine);
+  /* ...and the base the edits started from with it. */
+  g_assert_cmpstr (vitrine_card_editor_get_base_text (f.editor), ==, card);
+
+  /* The same through the window: Compare With the Hub…, the repository,
+   * then Merge in the dialog that shows the differences. */
+  {
+    AdwMessageDialog *ask;
+    VitrineCardDiffDialog *diff_dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.compare", NULL));
+    ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (ask);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask))), ==,
+                     "alice/bert-imdb");
+    adw_message_dialog_response (ask, "compare");
+    wait_until (toplevel_shown, (gpointer) VITRINE_TYPE_CARD_DIFF_DIALOG, "the differences");
+    diff_dialog = find_toplevel (VITRINE_TYPE_CARD_DIFF_DIALOG);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (diff_dialog), "diff.respond", "s", "merge"));
+    g_clear_pointer (&text, g_free);
+    text = text_of (f.editor);
+    g_assert_nonnull (strstr (text, "license: apache-2.0\n"));
+    g_assert_true (g_str_has_suffix (text, "\nEdited on the Hub.\n"));
+    g_assert_null (find_toplevel (VITRINE_TYPE_CARD_DIFF_DIALOG));
+  }
 
   /* Taking the Hub's card makes them equal: nothing left to show. */
   vitrine_card_editor_take_theirs (f.editor, theirs);
