@@ -1856,6 +1856,23 @@ keep_draft_action (GtkWidget  *widget,
 
 /* ---- Object ----------------------------------------------------------- */
 
+/* YAML front matter, then Markdown: our own language, shipped in the
+ * resources, built on GtkSourceView's yaml and markdown. */
+static GtkSourceLanguage *
+card_language (GtkSourceLanguageManager *languages)
+{
+  static gsize added = 0;
+  GtkSourceLanguage *language;
+
+  if (g_once_init_enter (&added))
+    {
+      gtk_source_language_manager_append_search_path (languages, "resource://" RESOURCE_BASE_PATH "/language-specs");
+      g_once_init_leave (&added, 1);
+    }
+  language = gtk_source_language_manager_get_language (languages, "vitrine-card");
+  return language != NULL ? language : gtk_source_language_manager_get_language (languages, "markdown");
+}
+
 GtkWidget *
 vitrine_card_editor_new (void)
 {
@@ -2024,7 +2041,7 @@ vitrine_card_editor_init (VitrineCardEditor *self)
   self->cancellable = g_cancellable_new ();
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) vitrine_card_problem_free);
 
-  self->buffer = gtk_source_buffer_new_with_language (gtk_source_language_manager_get_language (languages, "markdown"));
+  self->buffer = gtk_source_buffer_new_with_language (card_language (languages));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->buffer));
   set_scheme (self);

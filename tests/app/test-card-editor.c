@@ -313,6 +313,20 @@ test_editor_form_follows (Fixture       *f,
   g_autofree char *table = NULL;
   const char *body = strstr (card, "\n---\n") + 5;
 
+  /* The source knows the front matter is YAML and the rest Markdown. */
+  {
+    GtkSourceBuffer *source = GTK_SOURCE_BUFFER (buffer);
+    GtkTextIter start, end, iter;
+
+    g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (source)), ==, "vitrine-card");
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_source_buffer_ensure_highlight (source, &start, &end);
+    gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 2, 1);
+    g_assert_true (gtk_source_buffer_iter_has_context_class (source, &iter, "no-spell-check"));
+    gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 17, 3);
+    g_assert_false (gtk_source_buffer_iter_has_context_class (source, &iter, "no-spell-check"));
+  }
+
   /* The form shows what the YAML says. */
   g_assert_cmpstr (dropdown_value (license), ==, "mit");
   g_assert_cmpstr (dropdown_value (child (f->editor, "pipeline_dropdown")), ==, "text-classification");
