@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-application.h"
+#include "vitrine-local-hub.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
 #include "vitrine-web.h"
@@ -20,6 +21,9 @@ struct _VitrineApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  VitrineLocalHub *local_hub;
+  GCancellable   *cancellable;
+  VitrineClient  *local_client;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineApplication, vitrine_application, ADW_TYPE_APPLICATION)
@@ -73,11 +77,65 @@ update_style_cb (VitrineApplication *self)
   adw_style_manager_set_color_scheme (style_manager, scheme);
 }
 
+/**
+ * vitrine_application_get_local_client:
+ *
+ * Returns: (transfer none) (nullable): a client for this computer's hub,
+ *   once it has started
+ */
+VitrineClient *
+vitrine_application_get_local_client (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), NULL);
+  return self->local_client;
+}
+
+static void
+on_local_hub_started_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(VitrineApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  VitrineClient *client = vitrine_local_hub_start_finish (VITRINE_LOCAL_HUB (source), result, &error);
+
+  if (client == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+          /* Translators: %s says why. */
+          g_autofree char *message = g_strdup_printf (_("This computer’s hub could not start: %s"), error->message);
+
+          g_warning ("%s", message);
+          if (VITRINE_IS_WINDOW (window))
+            vitrine_window_add_toast (VITRINE_WINDOW (window), adw_toast_new (message));
+        }
+      return;
+    }
+  self->local_client = client;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (VITRINE_IS_WINDOW (l->data))
+      vitrine_window_set_local_client (l->data, client);
+}
+
+/* The first window starts this computer's hub (or finds it running). */
+static void
+start_local_hub (VitrineApplication *self)
+{
+  if (self->local_hub != NULL)
+    return;
+  self->local_hub = vitrine_local_hub_new (NULL);
+  vitrine_local_hub_start_async (self->local_hub, self->cancellable, on_local_hub_started_cb,
+                                 g_object_ref (self));
+}
+
 static void
 vitrine_application_activate (GApplication *app)
 {
   GtkWindow *window;
 
+  start_local_hub (VITRINE_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     window = GTK_WINDOW (vitrine_window_new (VITRINE_APPLICATION (app)));
@@ -94,6 +152,7 @@ vitrine_application_open (GApplication  *app,
 {
   VitrineWindow *window = VITRINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
+  start_local_hub (VITRINE_APPLICATION (app));
   if (window == NULL)
     window = vitrine_window_new (VITRINE_APPLICATION (app));
   if (n_files > 0)
@@ -104,8 +163,14 @@ vitrine_application_open (GApplication  *app,
 static void
 vitrine_application_shutdown (GApplication *app)
 {
+  VitrineApplication *self = VITRINE_APPLICATION (app);
+
   G_APPLICATION_CLASS (vitrine_application_parent_class)->shutdown (app);
   vitrine_web_shutdown ();
+  /* A hub this application started stops with it. */
+  g_cancellable_cancel (self->cancellable);
+  if (self->local_hub != NULL)
+    vitrine_local_hub_stop (self->local_hub);
 }
 
 static void
@@ -128,6 +193,9 @@ vitrine_application_dispose (GObject *object)
   VitrineApplication *self = VITRINE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->local_client);
+  g_clear_object (&self->local_hub);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (vitrine_application_parent_class)->dispose (object);
 }
@@ -223,6 +291,7 @@ static void
 vitrine_application_init (VitrineApplication *self)
 {
   self->settings = g_settings_new (VITRINE_SETTINGS_SCHEMA);
+  self->cancellable = g_cancellable_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,

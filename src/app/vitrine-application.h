@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "vitrine-client.h"
+
 G_BEGIN_DECLS
 
 #define VITRINE_TYPE_APPLICATION (vitrine_application_get_type ())
@@ -18,5 +20,6 @@ G_DECLARE_FINAL_TYPE (VitrineApplication, vitrine_application, VITRINE, APPLICAT
 VitrineApplication *vitrine_application_new          (const char         *application_id,
                                                       GApplicationFlags   flags);
 GSettings          *vitrine_application_get_settings (VitrineApplication *self);
+VitrineClient      *vitrine_application_get_local_client (VitrineApplication *self);
 
 G_END_DECLS

@@ -134,6 +134,22 @@ vitrine_window_open_folder (VitrineWindow *self,
   return TRUE;
 }
 
+/**
+ * vitrine_window_set_local_client:
+ *
+ * This computer's hub is ready: the card editor compares with it and asks
+ * its validate-yaml, unless HF_ENDPOINT names another hub.
+ */
+void
+vitrine_window_set_local_client (VitrineWindow *self,
+                                 VitrineClient *client)
+{
+  g_return_if_fail (VITRINE_IS_WINDOW (self));
+
+  if (g_getenv ("HF_ENDPOINT") == NULL || *g_getenv ("HF_ENDPOINT") == '\0')
+    vitrine_card_editor_set_client (self->card_editor, client);
+}
+
 GtkWidget *
 vitrine_window_get_card_editor (VitrineWindow *self)
 {
@@ -367,9 +383,14 @@ vitrine_window_init (VitrineWindow *self)
 VitrineWindow *
 vitrine_window_new (VitrineApplication *application)
 {
+  VitrineWindow *self;
+
   g_return_val_if_fail (VITRINE_IS_APPLICATION (application), NULL);
 
-  return g_object_new (VITRINE_TYPE_WINDOW,
+  self = g_object_new (VITRINE_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  if (vitrine_application_get_local_client (application) != NULL)
+    vitrine_window_set_local_client (self, vitrine_application_get_local_client (application));
+  return self;
 }

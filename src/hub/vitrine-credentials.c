@@ -831,6 +831,46 @@ vitrine_credentials_resolve_endpoint (const char *explicit_endpoint)
   return clean_endpoint (g_getenv ("HF_ENDPOINT"));
 }
 
+/* The token kept for @key: keyring, else the tokens file. */
+static char *
+stored_lookup (const char  *key,
+               const char **source)
+{
+  char *token = NULL;
+
+  if (keyring_call (KEYRING_LOOKUP, key, NULL, &token, NULL) == KEYRING_OK && token != NULL)
+    {
+      g_autofree char *stored = g_steal_pointer (&token);
+
+      token = take_token (stored, "the keyring");
+      if (token != NULL)
+        {
+          if (source != NULL)
+            *source = "keyring";
+          return token;
+        }
+    }
+  g_clear_pointer (&token, g_free);
+
+  return tokens_file_lookup (key, source);
+}
+
+/**
+ * vitrine_credentials_lookup_stored_token:
+ *
+ * The token Vitrine itself keeps for @endpoint (keyring, else its 0600
+ * file), never one from the environment or the Hub's own files.
+ *
+ * Returns: (transfer full) (nullable): the token
+ */
+char *
+vitrine_credentials_lookup_stored_token (const char *endpoint)
+{
+  g_autofree char *key = endpoint_key (endpoint);
+
+  return key != NULL ? stored_lookup (key, NULL) : NULL;
+}
+
 /**
  * vitrine_credentials_lookup_token:
  * @endpoint: the endpoint the token is for, such as %VITRINE_DEFAULT_ENDPOINT
@@ -901,21 +941,7 @@ vitrine_credentials_lookup_token (const char  *endpoint,
   if (key == NULL)
     return NULL;
 
-  if (keyring_call (KEYRING_LOOKUP, key, NULL, &token, NULL) == KEYRING_OK && token != NULL)
-    {
-      g_autofree char *stored = g_steal_pointer (&token);
-
-      token = take_token (stored, "the keyring");
-      if (token != NULL)
-        {
-          if (source != NULL)
-            *source = "keyring";
-          return token;
-        }
-    }
-  g_clear_pointer (&token, g_free);
-
-  token = tokens_file_lookup (key, source);
+  token = stored_lookup (key, source);
   if (token != NULL)
     return token;
 

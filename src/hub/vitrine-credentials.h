@@ -20,6 +20,7 @@ char     *vitrine_credentials_lookup_token     (const char   *endpoint,
                                                 const char   *explicit_token,
                                                 const char  **source);
 
+char     *vitrine_credentials_lookup_stored_token (const char *endpoint);
 gboolean  vitrine_credentials_store_token      (const char   *endpoint,
                                                 const char   *token,
                                                 const char  **where,

@@ -1,0 +1,435 @@
+/* vitrine-local-hub.c — this computer's hub, started or found
+ *
+ * The application reaches its local hub over HTTP like any other.  If one
+ * already serves the same data folder (its discovery file in
+ * `$XDG_RUNTIME_DIR/vitrine/` names a live process that answers), it is
+ * used; otherwise `vitrine-hub serve --register` is started as a child and
+ * stopped with the application.  On first use the user gets an account
+ * there, whose token is kept like any other (keyring, else a 0600 file),
+ * under a key named after the data folder, since the port changes.
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "vitrine-credentials.h"
+#include "vitrine-error.h"
+#include "vitrine-hub-types.h"
+#include "vitrine-local-hub.h"
+#include "vitrine-repo-id.h"
+
+/* How long a starting hub may take to say where it listens. */
+#define START_TIMEOUT_S 20
+
+struct _VitrineLocalHub
+{
+  GObject      parent_instance;
+
+  char        *data_dir;
+  GMutex       lock;
+  char        *url;
+  GSubprocess *child;
+};
+
+G_DEFINE_FINAL_TYPE (VitrineLocalHub, vitrine_local_hub, G_TYPE_OBJECT)
+
+/**
+ * vitrine_local_hub_new:
+ * @data_dir: (nullable): the hub's data folder; %NULL for
+ *   `vitrine/hub` in the user's data folder
+ */
+VitrineLocalHub *
+vitrine_local_hub_new (const char *data_dir)
+{
+  VitrineLocalHub *self = g_object_new (VITRINE_TYPE_LOCAL_HUB, NULL);
+  g_autofree char *dir = data_dir != NULL
+    ? g_strdup (data_dir)
+    : g_build_filename (g_get_user_data_dir (), "vitrine", "hub", NULL);
+
+  self->data_dir = g_canonicalize_filename (dir, NULL);
+  return self;
+}
+
+const char *
+vitrine_local_hub_get_data_dir (VitrineLocalHub *self)
+{
+  g_return_val_if_fail (VITRINE_IS_LOCAL_HUB (self), NULL);
+  return self->data_dir;
+}
+
+/**
+ * vitrine_local_hub_get_url:
+ *
+ * Returns: (nullable): where the hub listens, once started
+ */
+const char *
+vitrine_local_hub_get_url (VitrineLocalHub *self)
+{
+  g_return_val_if_fail (VITRINE_IS_LOCAL_HUB (self), NULL);
+  return self->url;
+}
+
+/* Whether this object started the hub (and stops it). */
+gboolean
+vitrine_local_hub_is_child (VitrineLocalHub *self)
+{
+  g_return_val_if_fail (VITRINE_IS_LOCAL_HUB (self), FALSE);
+  return self->child != NULL;
+}
+
+/**
+ * vitrine_local_hub_token_key:
+ *
+ * The name the token for the hub of @data_dir is kept under.
+ */
+char *
+vitrine_local_hub_token_key (const char *data_dir)
+{
+  return g_strconcat ("vitrine-local-hub:", data_dir, NULL);
+}
+
+static char *
+hub_program (void)
+{
+  const char *exe = g_getenv ("VITRINE_HUB_EXE");
+  g_autofree char *installed = g_build_filename (VITRINE_BINDIR, "vitrine-hub", NULL);
+
+  if (exe != NULL && *exe != '\0')
+    return g_strdup (exe);
+  if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&installed);
+  return g_strdup ("vitrine-hub");
+}
+
+/* Whether something answers HTTP at @url. */
+static gboolean
+answers (const char *url)
+{
+  g_autoptr(VitrineClient) client = vitrine_client_new (url, NULL);
+  g_autoptr(VitrineResponse) response = NULL;
+
+  vitrine_client_set_retry (client, 0, 0, 0);
+  response = vitrine_client_send (client, "GET", "/api/whoami-v2", NULL, NULL, NULL, NULL, 0,
+                                  VITRINE_REQUEST_NO_AUTH | VITRINE_REQUEST_NO_RETRY, NULL, NULL);
+  return response != NULL;
+}
+
+/* The URL of a live hub on our data folder, from its discovery file. */
+static char *
+find_running (VitrineLocalHub *self)
+{
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  JsonNode *root;
+  gint64 pid;
+  const char *url;
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  url = vitrine_json_string (object, "url");
+  pid = vitrine_json_int (object, "pid", 0);
+  if (url == NULL || pid <= 0 || g_strcmp0 (vitrine_json_string (object, "dataDir"), self->data_dir) != 0)
+    return NULL;
+  if (kill ((pid_t) pid, 0) != 0 || !answers (url))
+    return NULL;
+  return g_strdup (url);
+}
+
+/* Starts `vitrine-hub serve` and reads the URL it prints when ready. */
+static char *
+spawn (VitrineLocalHub  *self,
+       GError          **error)
+{
+  g_autofree char *program = hub_program ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  GPollableInputStream *out;
+  gint64 deadline = g_get_monotonic_time () + START_TIMEOUT_S * G_USEC_PER_SEC;
+
+  if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create “%s”: %s"), self->data_dir, g_strerror (errsv));
+      return NULL;
+    }
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
+                            program, "serve", "--data-dir", self->data_dir, "--register", NULL);
+  if (child == NULL)
+    return NULL;
+
+  out = G_POLLABLE_INPUT_STREAM (g_subprocess_get_stdout_pipe (child));
+  while (strchr (line->str, '\n') == NULL)
+    {
+      g_autoptr(GError) read_error = NULL;
+      char buf[256];
+      gssize n = g_pollable_input_stream_read_nonblocking (out, buf, sizeof buf, NULL, &read_error);
+
+      if (n > 0)
+        g_string_append_len (line, buf, n);
+      else if (n == 0 || !g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_SERVER,
+                               _("This computer’s hub stopped as it started. Its messages say why."));
+          return NULL;
+        }
+      else if (g_get_monotonic_time () > deadline)
+        {
+          g_subprocess_force_exit (child);
+          g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_SERVER,
+                               _("This computer’s hub did not start in time."));
+          return NULL;
+        }
+      else
+        g_usleep (20 * 1000);
+    }
+  g_strstrip (line->str);
+  if (!g_str_has_prefix (line->str, "http://"))
+    {
+      g_subprocess_force_exit (child);
+      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL,
+                           _("This computer’s hub did not say where it listens."));
+      return NULL;
+    }
+  g_mutex_lock (&self->lock);
+  g_set_object (&self->child, child);
+  g_mutex_unlock (&self->lock);
+  return g_strdup (line->str);
+}
+
+/* Runs `vitrine-hub ARGS… --data-dir D` and returns what it printed. */
+static char *
+run_hub_command (VitrineLocalHub     *self,
+                 const char * const  *args,
+                 GError             **error)
+{
+  g_autofree char *program = hub_program ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *out = NULL;
+
+  g_ptr_array_add (argv, program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, self->data_dir);
+  g_ptr_array_add (argv, NULL);
+
+  child = g_subprocess_newv ((const char * const *) argv->pdata,
+                             G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error);
+  if (child == NULL || !g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, error))
+    return NULL;
+  if (!g_subprocess_get_successful (child))
+    {
+      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
+                           _("Could not make an account on this computer’s hub."));
+      return NULL;
+    }
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+/* A name for the user's account: their login name when the Hub would
+ * accept it as an owner. */
+static char *
+account_name (void)
+{
+  g_autofree char *name = g_ascii_strdown (g_get_user_name (), -1);
+
+  if (name == NULL || !vitrine_repo_name_check (name, NULL))
+    return g_strdup ("me");
+  return g_steal_pointer (&name);
+}
+
+static gboolean
+token_works (const char *url,
+             const char *token)
+{
+  g_autoptr(VitrineClient) client = vitrine_client_new (url, token);
+  g_autoptr(JsonNode) me = vitrine_client_whoami (client, NULL, NULL);
+
+  return me != NULL;
+}
+
+/* The user's token on this hub: the one kept, or a new account's. */
+static char *
+ensure_token (VitrineLocalHub  *self,
+              const char       *url,
+              GError          **error)
+{
+  g_autofree char *key = vitrine_local_hub_token_key (self->data_dir);
+  g_autofree char *token = vitrine_credentials_lookup_stored_token (key);
+  g_autofree char *name = NULL;
+  g_autoptr(GError) store_error = NULL;
+
+  if (token != NULL && token_works (url, token))
+    return g_steal_pointer (&token);
+  g_clear_pointer (&token, g_free);
+
+  name = account_name ();
+  {
+    const char *add_user[] = { "user", "add", name, NULL };
+    const char *add_token[] = { "token", "add", name, "--role", "write", NULL };
+    g_autoptr(GError) user_error = NULL;
+
+    token = run_hub_command (self, add_user, &user_error);
+    /* The account is there already (its token was lost): a new token. */
+    if (token == NULL)
+      token = run_hub_command (self, add_token, error);
+  }
+  if (token == NULL)
+    return NULL;
+  if (!vitrine_credentials_store_token (key, token, NULL, &store_error))
+    g_warning ("Could not keep the token for this computer’s hub: %s", store_error->message);
+  return g_steal_pointer (&token);
+}
+
+static void
+start_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  VitrineLocalHub *self = source;
+  g_autofree char *url = find_running (self);
+  g_autofree char *token = NULL;
+  GError *error = NULL;
+
+  if (url == NULL)
+    url = spawn (self, &error);
+  if (url != NULL)
+    token = ensure_token (self, url, &error);
+  if (url == NULL || token == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_mutex_lock (&self->lock);
+  g_free (self->url);
+  self->url = g_strdup (url);
+  g_mutex_unlock (&self->lock);
+  g_task_return_pointer (task, vitrine_client_new (url, token), g_object_unref);
+}
+
+/**
+ * vitrine_local_hub_start_async:
+ *
+ * Finds this computer's hub, or starts it, and signs the user in.
+ */
+void
+vitrine_local_hub_start_async (VitrineLocalHub     *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, vitrine_local_hub_start_async);
+  g_task_run_in_thread (task, start_thread);
+}
+
+/**
+ * vitrine_local_hub_start_finish:
+ *
+ * Returns: (transfer full): a client for the hub, with the user's token
+ */
+VitrineClient *
+vitrine_local_hub_start_finish (VitrineLocalHub  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_child_exited_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/**
+ * vitrine_local_hub_stop:
+ *
+ * Stops the hub if this object started it; one found running stays.
+ */
+void
+vitrine_local_hub_stop (VitrineLocalHub *self)
+{
+  g_autoptr(GSubprocess) child = NULL;
+  gint64 deadline;
+  gboolean exited = FALSE;
+
+  g_return_if_fail (VITRINE_IS_LOCAL_HUB (self));
+
+  g_mutex_lock (&self->lock);
+  child = g_steal_pointer (&self->child);
+  g_clear_pointer (&self->url, g_free);
+  g_mutex_unlock (&self->lock);
+  if (child == NULL)
+    return;
+
+  /* SIGTERM lets it remove its discovery file; it gets three seconds. */
+  g_subprocess_send_signal (child, SIGTERM);
+  g_subprocess_wait_async (child, NULL, on_child_exited_cb, &exited);
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!exited && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+  if (!exited)
+    {
+      g_subprocess_force_exit (child);
+      while (!exited)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+vitrine_local_hub_dispose (GObject *object)
+{
+  vitrine_local_hub_stop (VITRINE_LOCAL_HUB (object));
+
+  G_OBJECT_CLASS (vitrine_local_hub_parent_class)->dispose (object);
+}
+
+static void
+vitrine_local_hub_finalize (GObject *object)
+{
+  VitrineLocalHub *self = VITRINE_LOCAL_HUB (object);
+
+  g_free (self->data_dir);
+  g_free (self->url);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (vitrine_local_hub_parent_class)->finalize (object);
+}
+
+static void
+vitrine_local_hub_class_init (VitrineLocalHubClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vitrine_local_hub_dispose;
+  object_class->finalize = vitrine_local_hub_finalize;
+}
+
+static void
+vitrine_local_hub_init (VitrineLocalHub *self)
+{
+  g_mutex_init (&self->lock);
+}

@@ -1,0 +1,195 @@
+/* test-local-hub.c — the application's own hub: started, found, stopped
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "vitrine-credentials.h"
+#include "vitrine-local-hub.h"
+
+static char *tmp;
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+on_started_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static VitrineClient *
+start (VitrineLocalHub  *hub,
+       GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vitrine_local_hub_start_async (hub, NULL, on_started_cb, &result);
+  while (!have_result (&result))
+    g_main_context_iteration (NULL, TRUE);
+  return vitrine_local_hub_start_finish (hub, result, error);
+}
+
+static char *
+whoami (VitrineClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) me = vitrine_client_whoami (client, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (json_node_get_object (me), "name"));
+}
+
+static gint64
+discovery_pid (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return 0;
+  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "pid");
+}
+
+static void
+test_local_hub_lifecycle (void)
+{
+  g_autofree char *data_dir = g_build_filename (tmp, "hub", NULL);
+  g_autoptr(VitrineLocalHub) first = vitrine_local_hub_new (data_dir);
+  g_autoptr(VitrineLocalHub) second = vitrine_local_hub_new (data_dir);
+  g_autoptr(VitrineLocalHub) third = vitrine_local_hub_new (data_dir);
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(VitrineClient) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *name_again = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *stored = NULL;
+  gint64 pid;
+
+  /* Nothing runs: it is started, and the user gets an account. */
+  client = start (first, &error);
+  g_assert_no_error (error);
+  g_assert_true (vitrine_local_hub_is_child (first));
+  url = g_strdup (vitrine_local_hub_get_url (first));
+  g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
+  g_assert_cmpstr (vitrine_client_get_endpoint (client), ==, url);
+  name = whoami (client);
+  g_assert_nonnull (name);
+  pid = discovery_pid ();
+  g_assert_cmpint (pid, >, 0);
+  g_assert_cmpint (kill ((pid_t) pid, 0), ==, 0);
+
+  /* The token is kept under the data folder's name, not the port's. */
+  key = vitrine_local_hub_token_key (vitrine_local_hub_get_data_dir (first));
+  stored = vitrine_credentials_lookup_stored_token (key);
+  g_assert_nonnull (stored);
+
+  /* Running: found and reused, with the same account. */
+  again = start (second, &error);
+  g_assert_no_error (error);
+  g_assert_false (vitrine_local_hub_is_child (second));
+  g_assert_cmpstr (vitrine_local_hub_get_url (second), ==, url);
+  name_again = whoami (again);
+  g_assert_cmpstr (name_again, ==, name);
+  g_clear_object (&again);
+  g_clear_pointer (&name_again, g_free);
+
+  /* Whoever found it leaves it running; whoever started it stops it. */
+  vitrine_local_hub_stop (second);
+  g_assert_cmpint (kill ((pid_t) pid, 0), ==, 0);
+  vitrine_local_hub_stop (first);
+  g_assert_cmpint (discovery_pid (), ==, 0);
+  g_assert_cmpint (kill ((pid_t) pid, 0), !=, 0);
+
+  /* Started again: a new process, the same account, no new token. */
+  again = start (third, &error);
+  g_assert_no_error (error);
+  g_assert_true (vitrine_local_hub_is_child (third));
+  g_assert_cmpint (discovery_pid (), !=, pid);
+  name_again = whoami (again);
+  g_assert_cmpstr (name_again, ==, name);
+  {
+    g_autofree char *still = vitrine_credentials_lookup_stored_token (key);
+    g_assert_cmpstr (still, ==, stored);
+  }
+  vitrine_local_hub_stop (third);
+}
+
+/* A hub program that fails says so instead of hanging. */
+static void
+test_local_hub_broken_program (void)
+{
+  g_autofree char *data_dir = g_build_filename (tmp, "broken", NULL);
+  g_autoptr(VitrineLocalHub) hub = vitrine_local_hub_new (data_dir);
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("VITRINE_HUB_EXE"));
+
+  g_setenv ("VITRINE_HUB_EXE", "/bin/false", TRUE);
+  client = start (hub, &error);
+  g_setenv ("VITRINE_HUB_EXE", saved, TRUE);
+  g_assert_null (client);
+  g_assert_nonnull (error);
+  g_assert_null (vitrine_local_hub_get_url (hub));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Private folders, set before GLib reads them. */
+  tmp = g_dir_make_tmp ("vitrine-local-hub-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const names[] = { "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
+      g_autofree char *dir = g_build_filename (tmp, names[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (names[i], dir, TRUE);
+    }
+  g_unsetenv ("HF_TOKEN");
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/app/local-hub/lifecycle", test_local_hub_lifecycle);
+  g_test_add_func ("/app/local-hub/broken-program", test_local_hub_broken_program);
+  status = g_test_run ();
+  rm_rf (tmp);
+  g_free (tmp);
+  return status;
+}
