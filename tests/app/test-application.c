@@ -1,0 +1,126 @@
+/* test-application.c — the application starts this computer's hub and
+ * stops it when it quits
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "vitrine-application.h"
+
+static char *tmp;
+static gint64 hub_pid;
+static char *whoami_name;
+
+static gint64
+discovery_pid (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return 0;
+  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "pid");
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  VitrineApplication *app = data;
+  VitrineClient *client = vitrine_application_get_local_client (app);
+  g_autoptr(JsonNode) me = NULL;
+
+  if (client == NULL)
+    return G_SOURCE_CONTINUE;
+
+  /* Signed in on the hub it started, which says where it is. */
+  me = vitrine_client_whoami (client, NULL, NULL);
+  g_assert_nonnull (me);
+  whoami_name = g_strdup (json_object_get_string_member (json_node_get_object (me), "name"));
+  hub_pid = discovery_pid ();
+  g_assert_cmpint (hub_pid, >, 0);
+  g_assert_cmpint (kill ((pid_t) hub_pid, 0), ==, 0);
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("This computer's hub did not start");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_application_local_hub (void)
+{
+  g_autoptr(VitrineApplication) app = vitrine_application_new ("io.github.vitrine.Vitrine.TestHub",
+                                                               G_APPLICATION_NON_UNIQUE);
+  guint timeout = g_timeout_add_seconds (60, timeout_cb, NULL);
+  int status;
+
+  g_timeout_add (50, check_cb, app);
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_source_remove (timeout);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (whoami_name);
+
+  /* Quitting stopped it: no process, no discovery file. */
+  g_assert_cmpint (discovery_pid (), ==, 0);
+  g_assert_cmpint (kill ((pid_t) hub_pid, 0), !=, 0);
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
+  int status;
+
+  /* Private folders, set before GLib reads them. */
+  tmp = g_dir_make_tmp ("vitrine-application-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *dir = g_build_filename (tmp, names[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (names[i], dir, TRUE);
+    }
+  g_unsetenv ("HF_ENDPOINT");
+  g_unsetenv ("HF_TOKEN");
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_set_prgname ("vitrine-test-application");
+
+  g_test_add_func ("/app/application/local-hub", test_application_local_hub);
+  status = g_test_run ();
+  rm_rf (tmp);
+  g_free (tmp);
+  return status;
+}
