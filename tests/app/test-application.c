@@ -12,22 +12,13 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "../test-util.h"
+
 #include "vitrine-application.h"
 
 static char *tmp;
 static gint64 hub_pid;
 static char *whoami_name;
-
-static gint64
-discovery_pid (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return 0;
-  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "pid");
-}
 
 static gboolean
 check_cb (gpointer data)
@@ -43,7 +34,7 @@ check_cb (gpointer data)
   me = vitrine_client_whoami (client, NULL, NULL);
   g_assert_nonnull (me);
   whoami_name = g_strdup (json_object_get_string_member (json_node_get_object (me), "name"));
-  hub_pid = discovery_pid ();
+  hub_pid = test_discovery_pid ();
   g_assert_cmpint (hub_pid, >, 0);
   g_assert_cmpint (kill ((pid_t) hub_pid, 0), ==, 0);
   g_application_quit (G_APPLICATION (app));
@@ -72,26 +63,8 @@ test_application_local_hub (void)
   g_assert_nonnull (whoami_name);
 
   /* Quitting stopped it: no process, no discovery file. */
-  g_assert_cmpint (discovery_pid (), ==, 0);
+  g_assert_cmpint (test_discovery_pid (), ==, 0);
   g_assert_cmpint (kill ((pid_t) hub_pid, 0), !=, 0);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -120,7 +93,7 @@ main (int   argc,
 
   g_test_add_func ("/app/application/local-hub", test_application_local_hub);
   status = g_test_run ();
-  rm_rf (tmp);
+  test_rm_rf (tmp);
   g_free (tmp);
   return status;
 }

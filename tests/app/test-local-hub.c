@@ -11,28 +11,12 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "../test-util.h"
+
 #include "vitrine-credentials.h"
 #include "vitrine-local-hub.h"
 
 static char *tmp;
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static gboolean
 have_result (gpointer data)
@@ -70,17 +54,6 @@ whoami (VitrineClient *client)
   return g_strdup (json_object_get_string_member (json_node_get_object (me), "name"));
 }
 
-static gint64
-discovery_pid (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return 0;
-  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "pid");
-}
-
 static void
 test_local_hub_lifecycle (void)
 {
@@ -107,7 +80,7 @@ test_local_hub_lifecycle (void)
   g_assert_cmpstr (vitrine_client_get_endpoint (client), ==, url);
   name = whoami (client);
   g_assert_nonnull (name);
-  pid = discovery_pid ();
+  pid = test_discovery_pid ();
   g_assert_cmpint (pid, >, 0);
   g_assert_cmpint (kill ((pid_t) pid, 0), ==, 0);
 
@@ -130,14 +103,14 @@ test_local_hub_lifecycle (void)
   vitrine_local_hub_stop (second);
   g_assert_cmpint (kill ((pid_t) pid, 0), ==, 0);
   vitrine_local_hub_stop (first);
-  g_assert_cmpint (discovery_pid (), ==, 0);
+  g_assert_cmpint (test_discovery_pid (), ==, 0);
   g_assert_cmpint (kill ((pid_t) pid, 0), !=, 0);
 
   /* Started again: a new process, the same account, no new token. */
   again = start (third, &error);
   g_assert_no_error (error);
   g_assert_true (vitrine_local_hub_is_child (third));
-  g_assert_cmpint (discovery_pid (), !=, pid);
+  g_assert_cmpint (test_discovery_pid (), !=, pid);
   name_again = whoami (again);
   g_assert_cmpstr (name_again, ==, name);
   {
@@ -189,7 +162,7 @@ main (int   argc,
   g_test_add_func ("/app/local-hub/lifecycle", test_local_hub_lifecycle);
   g_test_add_func ("/app/local-hub/broken-program", test_local_hub_broken_program);
   status = g_test_run ();
-  rm_rf (tmp);
+  test_rm_rf (tmp);
   g_free (tmp);
   return status;
 }

@@ -15,6 +15,7 @@
 #include "vitrine-accounts.h"
 #include "vitrine-hash.h"
 #include "vitrine-server.h"
+#include "../test-util.h"
 
 typedef struct
 {
@@ -49,19 +50,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
 static inline void
 fixture_rm_rf (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        fixture_rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  test_rm_rf (path);
 }
 
 static inline void

@@ -14,6 +14,7 @@
 
 #include "vitrine-error.h"
 #include "vitrine-server.h"
+#include "../test-util.h"
 
 typedef struct
 {
@@ -68,29 +69,11 @@ make_data_dir (void)
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 remove_data_dir (const char *data_dir)
 {
   g_autofree char *parent = g_path_get_dirname (data_dir);
 
-  rm_rf (parent);
+  test_rm_rf (parent);
 }
 
 static void
