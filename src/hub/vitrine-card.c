@@ -133,14 +133,17 @@ line_offset (const char *text,
   return offset;
 }
 
-/* Finds the lines of top-level key @key: [*first, *last).  FALSE when the
- * key is absent; an error when the front matter is not a block mapping. */
+/* Finds the lines of top-level key @key: [*first, *last).  *found is FALSE
+ * when the key is absent; an error when the front matter is not a block
+ * mapping.  @key_lines (nullable) receives every top-level key with its
+ * first line plus one. */
 static gboolean
 find_key_lines (VitrineCard  *self,
                 const char   *key,
                 gboolean     *found,
                 gsize        *first,
                 gsize        *last,
+                GHashTable   *key_lines,
                 GError      **error)
 {
   yaml_parser_t parser;
@@ -201,7 +204,11 @@ find_key_lines (VitrineCard  *self,
         case YAML_ALIAS_EVENT:
           if (depth == 1 && expect_key && event.type == YAML_SCALAR_EVENT)
             {
-              if (g_str_equal ((const char *) event.data.scalar.value, key))
+              const char *name = (const char *) event.data.scalar.value;
+
+              if (key_lines != NULL && !g_hash_table_contains (key_lines, name))
+                g_hash_table_insert (key_lines, g_strdup (name), GSIZE_TO_POINTER (event.start_mark.line + 1));
+              if (g_str_equal (name, key))
                 {
                   *found = TRUE;
                   in_match = TRUE;
@@ -324,10 +331,11 @@ key_rank (const char *key)
 }
 
 /* The line a new key goes on: before the first key written there that
- * usually comes after it, else at the end (-1). */
+ * usually comes after it, else at the end (-1).  @key_lines is what
+ * find_key_lines() saw. */
 static gssize
-insert_line (VitrineCard *self,
-             const char  *key)
+insert_line (GHashTable *key_lines,
+             const char *key)
 {
   int rank = key_rank (key);
   gssize line = -1;
@@ -336,12 +344,10 @@ insert_line (VitrineCard *self,
     rank = G_N_ELEMENTS (key_order) - 2;
   for (guint i = rank + 1; i < G_N_ELEMENTS (key_order); i++)
     {
-      gboolean found = FALSE;
-      gsize first = 0, last = 0;
+      gsize first = GPOINTER_TO_SIZE (g_hash_table_lookup (key_lines, key_order[i]));
 
-      if (find_key_lines (self, key_order[i], &found, &first, &last, NULL) && found &&
-          (line < 0 || (gssize) first < line))
-        line = first;
+      if (first > 0 && (line < 0 || (gssize) first - 1 < line))
+        line = first - 1;
     }
   return line;
 }
@@ -366,7 +372,7 @@ vitrine_card_dup_key_text (VitrineCard  *self,
   gsize start, end;
   char *text;
 
-  if (!find_key_lines (self, key, &found, &first, &last, error) || !found)
+  if (!find_key_lines (self, key, &found, &first, &last, NULL, error) || !found)
     return NULL;
   start = line_offset (self->yaml->str, self->yaml->len, first);
   end = line_offset (self->yaml->str, self->yaml->len, last);
@@ -397,10 +403,11 @@ vitrine_card_set_key_text (VitrineCard  *self,
                            const char   *lines,
                            GError      **error)
 {
+  g_autoptr(GHashTable) key_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean found;
   gsize first = 0, last = 0;
 
-  if (!find_key_lines (self, key, &found, &first, &last, error))
+  if (!find_key_lines (self, key, &found, &first, &last, key_lines, error))
     return FALSE;
 
   if (found)
@@ -415,7 +422,7 @@ vitrine_card_set_key_text (VitrineCard  *self,
     }
   else
     {
-      gssize line = insert_line (self, key);
+      gssize line = insert_line (key_lines, key);
 
       /* Comments just above a key belong to it and stay with it. */
       while (line > 0 && self->yaml->str[line_offset (self->yaml->str, self->yaml->len, line - 1)] == '#')
@@ -458,7 +465,7 @@ vitrine_card_remove (VitrineCard  *self,
   gboolean found;
   gsize first = 0, last = 0;
 
-  if (!find_key_lines (self, key, &found, &first, &last, error))
+  if (!find_key_lines (self, key, &found, &first, &last, NULL, error))
     return FALSE;
   if (found)
     {
