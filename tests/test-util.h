@@ -9,7 +9,8 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
+
+#include "vitrine-credentials.h"
 
 /* Removes a folder and what it holds, never following links out of it. */
 static inline void
@@ -34,11 +35,9 @@ test_rm_rf (const char *path)
 static inline gint64
 test_discovery_pid (void)
 {
-  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  gint64 pid = 0;
 
-  if (!json_parser_load_from_file (parser, path, NULL) || json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!vitrine_credentials_read_local_hub (NULL, &pid, NULL))
     return 0;
-  return json_object_get_int_member_with_default (json_node_get_object (json_parser_get_root (parser)), "pid", 0);
+  return pid;
 }

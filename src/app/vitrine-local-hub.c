@@ -19,11 +19,9 @@
 #include <signal.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "vitrine-credentials.h"
 #include "vitrine-error.h"
-#include "vitrine-hub-types.h"
 #include "vitrine-local-hub.h"
 #include "vitrine-repo-id.h"
 
@@ -127,26 +125,16 @@ answers (const char *url)
 static char *
 find_running (VitrineLocalHub *self)
 {
-  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
-  JsonNode *root;
-  gint64 pid;
-  const char *url;
+  g_autofree char *url = NULL;
+  g_autofree char *data_dir = NULL;
+  gint64 pid = 0;
 
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  object = json_node_get_object (root);
-  url = vitrine_json_string (object, "url");
-  pid = vitrine_json_int (object, "pid", 0);
-  if (url == NULL || pid <= 0 || g_strcmp0 (vitrine_json_string (object, "dataDir"), self->data_dir) != 0)
+  if (!vitrine_credentials_read_local_hub (&url, &pid, &data_dir) ||
+      pid <= 0 || g_strcmp0 (data_dir, self->data_dir) != 0)
     return NULL;
   if (kill ((pid_t) pid, 0) != 0 || !answers (url))
     return NULL;
-  return g_strdup (url);
+  return g_steal_pointer (&url);
 }
 
 /* Starts `vitrine-hub serve` and reads the URL it prints when ready. */

@@ -1215,24 +1215,68 @@ vitrine_credentials_scrub (const char *text)
 }
 
 /**
+ * vitrine_credentials_local_hub_path:
+ *
+ * Where a local hub started with `--register` says where it is:
+ * `$XDG_RUNTIME_DIR/vitrine/local-hub.json`.
+ *
+ * Returns: (transfer full): the discovery file's path
+ */
+char *
+vitrine_credentials_local_hub_path (void)
+{
+  return g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
+}
+
+/**
+ * vitrine_credentials_read_local_hub:
+ * @url: (out) (optional): where it listens
+ * @pid: (out) (optional): its process, 0 when the file does not say
+ * @data_dir: (out) (optional) (nullable): its data folder
+ *
+ * Reads the discovery file of the local hub.
+ *
+ * Returns: whether there is one with a URL
+ */
+gboolean
+vitrine_credentials_read_local_hub (char   **url,
+                                    gint64  *pid,
+                                    char   **data_dir)
+{
+  g_autofree char *path = vitrine_credentials_local_hub_path ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  JsonNode *root;
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+  if (vitrine_json_string (object, "url") == NULL)
+    return FALSE;
+  if (url != NULL)
+    *url = g_strdup (vitrine_json_string (object, "url"));
+  if (pid != NULL)
+    *pid = vitrine_json_int (object, "pid", 0);
+  if (data_dir != NULL)
+    *data_dir = g_strdup (vitrine_json_string (object, "dataDir"));
+  return TRUE;
+}
+
+/**
  * vitrine_credentials_local_hub_url:
  *
- * The address of the local hub Vitrine runs, read from the discovery file
- * it writes in `$XDG_RUNTIME_DIR/vitrine/`.
+ * The address of the local hub Vitrine runs, read from its discovery file.
  *
  * Returns: (transfer full) (nullable): its URL, %NULL when none is running
  */
 char *
 vitrine_credentials_local_hub_url (void)
 {
-  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  char *url = NULL;
 
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (vitrine_json_string (json_node_get_object (root), "url"));
+  vitrine_credentials_read_local_hub (&url, NULL, NULL);
+  return url;
 }

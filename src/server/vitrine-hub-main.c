@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vitrine-accounts.h"
+#include "vitrine-credentials.h"
 #include "vitrine-server.h"
 
 static gboolean
@@ -91,7 +92,7 @@ serve (int    argc,
   /* The discovery file: $XDG_RUNTIME_DIR/vitrine/local-hub.json, private. */
   if (register_hub)
     {
-      g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "vitrine", NULL);
+      g_autofree char *dir = NULL;
       g_autofree char *abs_data = g_canonicalize_filename (data_dir, NULL);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
@@ -107,7 +108,8 @@ serve (int    argc,
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       text = json_to_string (root, TRUE);
-      discovery = g_build_filename (dir, "local-hub.json", NULL);
+      discovery = vitrine_credentials_local_hub_path ();
+      dir = g_path_get_dirname (discovery);
       if (g_mkdir_with_parents (dir, 0700) != 0 ||
           !g_file_set_contents_full (discovery, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
         {
