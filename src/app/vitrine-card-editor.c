@@ -278,6 +278,7 @@ write_draft (VitrineCardEditor  *self,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  const char *base;
 
   if (self->draft_path == NULL)
     return TRUE;
@@ -299,8 +300,9 @@ write_draft (VitrineCardEditor  *self,
   json_builder_set_member_name (builder, "text");
   json_builder_add_string_value (builder, text);
   json_builder_set_member_name (builder, "base");
-  if (current_base (self) != NULL)
-    json_builder_add_string_value (builder, self->base_text);
+  base = current_base (self);
+  if (base != NULL)
+    json_builder_add_string_value (builder, base);
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
@@ -945,17 +947,12 @@ on_dark_changed_cb (VitrineCardEditor *self)
 
 /* The preview's content: the metadata the Hub shows, then the body. */
 static char *
-render_preview (const char *text,
+render_preview (const char *body,
                 JsonNode   *metadata)
 {
-  gsize len = strlen (text);
-  gsize yaml_start, yaml_len, body_start = 0;
   g_autofree char *meta_html = vitrine_markdown_metadata_html (metadata);
-  g_autofree char *body_html = NULL;
+  g_autofree char *body_html = vitrine_markdown_to_html (body, -1);
 
-  if (!vitrine_front_matter_split (text, len, &yaml_start, &yaml_len, &body_start))
-    body_start = 0;
-  body_html = vitrine_markdown_to_html (text + body_start, len - body_start);
   return g_strconcat (meta_html, body_html, NULL);
 }
 
@@ -1074,24 +1071,18 @@ static void
 analyse (Analysis *a)
 {
   gsize len = strlen (a->text);
-  gsize yaml_start, yaml_len, body_start;
+  gsize yaml_start, yaml_len, body_start = 0;
   gboolean has_front_matter;
 
   a->problems = vitrine_card_find_problems (a->text, len, VITRINE_REPO_TYPE_MODEL, &a->metadata);
   has_front_matter = vitrine_front_matter_split (a->text, len, &yaml_start, &yaml_len, &body_start);
 
-  /* The form writes through VitrineCard, which refuses what it cannot
-   * rewrite without loss (broken or flow-style front matter). */
-  a->editable = !has_front_matter || a->metadata != NULL;
-  if (a->editable)
-    {
-      g_autoptr(GError) error = NULL;
-      VitrineCard *card = vitrine_card_new_from_text (a->text, -1, &error);
+  if (!has_front_matter)
+    body_start = 0;
 
-      a->editable = card != NULL;
-      g_clear_pointer (&card, vitrine_card_free);
-    }
-  a->html = render_preview (a->text, a->metadata);
+  /* The form writes through the YAML: not while it cannot be read. */
+  a->editable = !has_front_matter || a->metadata != NULL;
+  a->html = render_preview (a->text + body_start, a->metadata);
 }
 
 static void

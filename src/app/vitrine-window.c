@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-card-editor.h"
+#include "vitrine-credentials.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
 
@@ -144,9 +145,12 @@ void
 vitrine_window_set_local_client (VitrineWindow *self,
                                  VitrineClient *client)
 {
+  g_autofree char *configured = NULL;
+
   g_return_if_fail (VITRINE_IS_WINDOW (self));
 
-  if (g_getenv ("HF_ENDPOINT") == NULL || *g_getenv ("HF_ENDPOINT") == '\0')
+  configured = vitrine_credentials_resolve_endpoint (NULL);
+  if (configured == NULL)
     vitrine_card_editor_set_client (self->card_editor, client);
 }
 
