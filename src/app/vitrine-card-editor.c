@@ -632,39 +632,38 @@ update_form (VitrineCardEditor *self,
 
 /* ---- Problems --------------------------------------------------------- */
 
+/* The form's row for each key it manages. */
+static const struct {
+  const char *key;
+  gsize       offset;
+} form_rows[] = {
+  { "license", G_STRUCT_OFFSET (VitrineCardEditor, license_row) },
+  { "license_name", G_STRUCT_OFFSET (VitrineCardEditor, license_name_row) },
+  { "license_link", G_STRUCT_OFFSET (VitrineCardEditor, license_link_row) },
+  { "language", G_STRUCT_OFFSET (VitrineCardEditor, language_row) },
+  { "pipeline_tag", G_STRUCT_OFFSET (VitrineCardEditor, pipeline_row) },
+  { "library_name", G_STRUCT_OFFSET (VitrineCardEditor, library_row) },
+  { "base_model", G_STRUCT_OFFSET (VitrineCardEditor, base_model_row) },
+  { "datasets", G_STRUCT_OFFSET (VitrineCardEditor, datasets_row) },
+  { "tags", G_STRUCT_OFFSET (VitrineCardEditor, tags_row) },
+};
+
 static GtkWidget *
 row_for_key (VitrineCardEditor *self,
              const char        *key)
 {
-  static const struct { const char *key; gsize offset; } rows[] = {
-    { "license", G_STRUCT_OFFSET (VitrineCardEditor, license_row) },
-    { "license_name", G_STRUCT_OFFSET (VitrineCardEditor, license_name_row) },
-    { "license_link", G_STRUCT_OFFSET (VitrineCardEditor, license_link_row) },
-    { "language", G_STRUCT_OFFSET (VitrineCardEditor, language_row) },
-    { "pipeline_tag", G_STRUCT_OFFSET (VitrineCardEditor, pipeline_row) },
-    { "library_name", G_STRUCT_OFFSET (VitrineCardEditor, library_row) },
-    { "base_model", G_STRUCT_OFFSET (VitrineCardEditor, base_model_row) },
-    { "datasets", G_STRUCT_OFFSET (VitrineCardEditor, datasets_row) },
-    { "tags", G_STRUCT_OFFSET (VitrineCardEditor, tags_row) },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (strcmp (rows[i].key, key) == 0)
-      return G_STRUCT_MEMBER (GtkWidget *, self, rows[i].offset);
+  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
+    if (strcmp (form_rows[i].key, key) == 0)
+      return G_STRUCT_MEMBER (GtkWidget *, self, form_rows[i].offset);
   return NULL;
 }
 
 static void
 clear_row_errors (VitrineCardEditor *self)
 {
-  static const char * const keys[] = {
-    "license", "license_name", "license_link", "language", "pipeline_tag",
-    "library_name", "base_model", "datasets", "tags",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
     {
-      GtkWidget *row = row_for_key (self, keys[i]);
+      GtkWidget *row = G_STRUCT_MEMBER (GtkWidget *, self, form_rows[i].offset);
 
       gtk_widget_remove_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, NULL);
