@@ -132,6 +132,23 @@ typedef enum
   FIELD_STRING_OR_LIST,
 } FieldKind;
 
+/* The form's row for each key it manages. */
+static const struct {
+  const char *key;
+  gsize       offset;
+  FieldKind   kind;   /* for entry rows: how their text becomes YAML */
+} form_rows[] = {
+  { "license", G_STRUCT_OFFSET (VitrineCardEditor, license_row), FIELD_STRING },
+  { "license_name", G_STRUCT_OFFSET (VitrineCardEditor, license_name_row), FIELD_STRING },
+  { "license_link", G_STRUCT_OFFSET (VitrineCardEditor, license_link_row), FIELD_STRING },
+  { "language", G_STRUCT_OFFSET (VitrineCardEditor, language_row), FIELD_STRING_OR_LIST },
+  { "pipeline_tag", G_STRUCT_OFFSET (VitrineCardEditor, pipeline_row), FIELD_STRING },
+  { "library_name", G_STRUCT_OFFSET (VitrineCardEditor, library_row), FIELD_STRING },
+  { "base_model", G_STRUCT_OFFSET (VitrineCardEditor, base_model_row), FIELD_STRING_OR_LIST },
+  { "datasets", G_STRUCT_OFFSET (VitrineCardEditor, datasets_row), FIELD_LIST },
+  { "tags", G_STRUCT_OFFSET (VitrineCardEditor, tags_row), FIELD_LIST },
+};
+
 static void           schedule_refresh (VitrineCardEditor *self);
 static VitrineClient *ensure_client    (VitrineCardEditor *self);
 static gboolean       refresh_cb       (gpointer           data);
@@ -526,33 +543,18 @@ static void
 on_entry_changed_cb (VitrineCardEditor *self,
                      GtkEditable       *editable)
 {
-  const char *text = gtk_editable_get_text (editable);
-  g_autoptr(JsonNode) node = NULL;
-  const char *key;
-  FieldKind kind;
-
   if (self->updating_form)
     return;
 
-  if (editable == GTK_EDITABLE (self->license_name_row))
-    key = "license_name", kind = FIELD_STRING;
-  else if (editable == GTK_EDITABLE (self->license_link_row))
-    key = "license_link", kind = FIELD_STRING;
-  else if (editable == GTK_EDITABLE (self->language_row))
-    key = "language", kind = FIELD_STRING_OR_LIST;
-  else if (editable == GTK_EDITABLE (self->library_row))
-    key = "library_name", kind = FIELD_STRING;
-  else if (editable == GTK_EDITABLE (self->base_model_row))
-    key = "base_model", kind = FIELD_STRING_OR_LIST;
-  else if (editable == GTK_EDITABLE (self->datasets_row))
-    key = "datasets", kind = FIELD_LIST;
-  else if (editable == GTK_EDITABLE (self->tags_row))
-    key = "tags", kind = FIELD_LIST;
-  else
-    g_return_if_reached ();
+  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
+    if (G_STRUCT_MEMBER (GtkEditable *, self, form_rows[i].offset) == editable)
+      {
+        g_autoptr(JsonNode) node = field_value (gtk_editable_get_text (editable), form_rows[i].kind);
 
-  node = field_value (text, kind);
-  apply_to_source (self, key, node);
+        apply_to_source (self, form_rows[i].key, node);
+        return;
+      }
+  g_return_if_reached ();
 }
 
 static void
@@ -631,22 +633,6 @@ update_form (VitrineCardEditor *self,
 }
 
 /* ---- Problems --------------------------------------------------------- */
-
-/* The form's row for each key it manages. */
-static const struct {
-  const char *key;
-  gsize       offset;
-} form_rows[] = {
-  { "license", G_STRUCT_OFFSET (VitrineCardEditor, license_row) },
-  { "license_name", G_STRUCT_OFFSET (VitrineCardEditor, license_name_row) },
-  { "license_link", G_STRUCT_OFFSET (VitrineCardEditor, license_link_row) },
-  { "language", G_STRUCT_OFFSET (VitrineCardEditor, language_row) },
-  { "pipeline_tag", G_STRUCT_OFFSET (VitrineCardEditor, pipeline_row) },
-  { "library_name", G_STRUCT_OFFSET (VitrineCardEditor, library_row) },
-  { "base_model", G_STRUCT_OFFSET (VitrineCardEditor, base_model_row) },
-  { "datasets", G_STRUCT_OFFSET (VitrineCardEditor, datasets_row) },
-  { "tags", G_STRUCT_OFFSET (VitrineCardEditor, tags_row) },
-};
 
 static GtkWidget *
 row_for_key (VitrineCardEditor *self,
