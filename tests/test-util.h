@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "vitrine-credentials.h"
@@ -29,6 +29,23 @@ test_rm_rf (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that
+ * @user_data points at. */
+static inline void
+test_keep_result_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Whether test_keep_result_cb() has run for @data (a GAsyncResult **). */
+static inline gboolean
+test_has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
 }
 
 /* The process a local hub's discovery file names, or 0 without one. */

@@ -613,20 +613,6 @@ test_editor_search (Fixture       *f,
   g_assert_cmpint (gtk_text_iter_get_line (&start), !=, line_first);
 }
 
-static void
-on_compared_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 static char *
 compare (VitrineCardEditor  *editor,
          char              **diff,
@@ -634,8 +620,8 @@ compare (VitrineCardEditor  *editor,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  vitrine_card_editor_compare_async (editor, NULL, on_compared_cb, &result);
-  wait_until (have_result, &result, "the card on the Hub");
+  vitrine_card_editor_compare_async (editor, NULL, test_keep_result_cb, &result);
+  wait_until (test_has_result, &result, "the card on the Hub");
   return vitrine_card_editor_compare_finish (editor, result, diff, error);
 }
 

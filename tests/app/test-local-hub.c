@@ -18,28 +18,14 @@
 
 static char *tmp;
 
-static gboolean
-have_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-on_started_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static VitrineClient *
 start (VitrineLocalHub  *hub,
        GError          **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  vitrine_local_hub_start_async (hub, NULL, on_started_cb, &result);
-  while (!have_result (&result))
+  vitrine_local_hub_start_async (hub, NULL, test_keep_result_cb, &result);
+  while (!test_has_result (&result))
     g_main_context_iteration (NULL, TRUE);
   return vitrine_local_hub_start_finish (hub, result, error);
 }
