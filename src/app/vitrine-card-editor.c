@@ -1368,19 +1368,11 @@ vitrine_card_editor_save (VitrineCardEditor  *self,
 static VitrineClient *
 ensure_client (VitrineCardEditor *self)
 {
-  if (self->client == NULL)
-    {
-      g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (NULL);
+  g_autofree char *endpoint = NULL;
+  g_autofree char *token = NULL;
 
-      if (endpoint == NULL)
-        endpoint = vitrine_credentials_local_hub_url ();
-      if (endpoint != NULL)
-        {
-          g_autofree char *token = vitrine_credentials_lookup_token (endpoint, NULL, NULL);
-
-          self->client = vitrine_client_new (endpoint, token);
-        }
-    }
+  if (self->client == NULL && vitrine_credentials_resolve (NULL, NULL, &endpoint, &token))
+    self->client = vitrine_client_new (endpoint, token);
   return self->client;
 }
 

@@ -84,17 +84,6 @@ vitrine_local_hub_is_child (VitrineLocalHub *self)
   return self->child != NULL;
 }
 
-/**
- * vitrine_local_hub_token_key:
- *
- * The name the token for the hub of @data_dir is kept under.
- */
-char *
-vitrine_local_hub_token_key (const char *data_dir)
-{
-  return g_strconcat ("vitrine-local-hub:", data_dir, NULL);
-}
-
 static char *
 hub_program (void)
 {
@@ -115,7 +104,6 @@ answers (const char *url)
   g_autoptr(VitrineClient) client = vitrine_client_new (url, NULL);
   g_autoptr(VitrineResponse) response = NULL;
 
-  vitrine_client_set_retry (client, 0, 0, 0);
   response = vitrine_client_send (client, "GET", "/api/whoami-v2", NULL, NULL, NULL, NULL, 0,
                                   VITRINE_REQUEST_NO_AUTH | VITRINE_REQUEST_NO_RETRY, NULL, NULL);
   return response != NULL;
@@ -258,7 +246,7 @@ ensure_token (VitrineLocalHub  *self,
               const char       *url,
               GError          **error)
 {
-  g_autofree char *key = vitrine_local_hub_token_key (self->data_dir);
+  g_autofree char *key = vitrine_credentials_local_hub_token_key (self->data_dir);
   g_autofree char *token = vitrine_credentials_lookup_stored_token (key);
   g_autofree char *name = NULL;
   g_autoptr(GError) store_error = NULL;

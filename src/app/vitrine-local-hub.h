@@ -29,6 +29,5 @@ VitrineClient   *vitrine_local_hub_start_finish (VitrineLocalHub     *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 void             vitrine_local_hub_stop         (VitrineLocalHub     *self);
-char            *vitrine_local_hub_token_key    (const char          *data_dir);
 
 G_END_DECLS

@@ -155,18 +155,15 @@ static VitrineClient *
 make_client (Options  *o,
              GError  **error)
 {
-  g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
+  g_autofree char *endpoint = NULL;
   g_autofree char *token = NULL;
 
-  if (endpoint == NULL)
-    endpoint = vitrine_credentials_local_hub_url ();
-  if (endpoint == NULL)
+  if (!vitrine_credentials_resolve (o->endpoint, o->token, &endpoint, &token))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            _("No hub to talk to: give --endpoint URL (or set HF_ENDPOINT), or start Vitrine, which runs this computer’s hub."));
       return NULL;
     }
-  token = vitrine_credentials_lookup_token (endpoint, o->token, NULL);
   return vitrine_client_new (endpoint, token);
 }
 

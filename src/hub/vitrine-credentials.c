@@ -1280,3 +1280,57 @@ vitrine_credentials_local_hub_url (void)
   vitrine_credentials_read_local_hub (&url, NULL, NULL);
   return url;
 }
+
+/**
+ * vitrine_credentials_local_hub_token_key:
+ * @data_dir: (nullable): the local hub's data folder
+ *
+ * The name the user's token for the local hub on @data_dir is kept under:
+ * its port changes from one start to the next, its folder does not.
+ */
+char *
+vitrine_credentials_local_hub_token_key (const char *data_dir)
+{
+  return g_strconcat ("vitrine-local-hub:", data_dir != NULL ? data_dir : "", NULL);
+}
+
+/**
+ * vitrine_credentials_resolve:
+ * @explicit_endpoint: (nullable): an endpoint the user named
+ * @explicit_token: (nullable): a token the user gave
+ * @endpoint: (out): the hub to talk to
+ * @token: (out) (nullable): the token to send it
+ *
+ * The hub and token a client of the user's should use: the endpoint named
+ * (else HF_ENDPOINT) with its token, else the local hub Vitrine runs with
+ * the token kept for it (never HF_TOKEN, which is for another hub).
+ *
+ * Returns: whether there is a hub to talk to
+ */
+gboolean
+vitrine_credentials_resolve (const char  *explicit_endpoint,
+                             const char  *explicit_token,
+                             char       **endpoint,
+                             char       **token)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *key = NULL;
+
+  *token = NULL;
+  *endpoint = vitrine_credentials_resolve_endpoint (explicit_endpoint);
+  if (*endpoint != NULL)
+    {
+      *token = vitrine_credentials_lookup_token (*endpoint, explicit_token, NULL);
+      return TRUE;
+    }
+  if (!vitrine_credentials_read_local_hub (endpoint, NULL, &data_dir))
+    return FALSE;
+  if (explicit_token != NULL)
+    *token = vitrine_credentials_lookup_token (*endpoint, explicit_token, NULL);
+  if (*token == NULL)
+    {
+      key = vitrine_credentials_local_hub_token_key (data_dir);
+      *token = vitrine_credentials_lookup_stored_token (key);
+    }
+  return TRUE;
+}

@@ -71,9 +71,24 @@ test_local_hub_lifecycle (void)
   g_assert_cmpint (kill ((pid_t) pid, 0), ==, 0);
 
   /* The token is kept under the data folder's name, not the port's. */
-  key = vitrine_local_hub_token_key (vitrine_local_hub_get_data_dir (first));
+  key = vitrine_credentials_local_hub_token_key (vitrine_local_hub_get_data_dir (first));
   stored = vitrine_credentials_lookup_stored_token (key);
   g_assert_nonnull (stored);
+
+  /* Other tools find it and its token too: vitrine-cli with no endpoint. */
+  {
+    const char *argv[] = { g_getenv ("VITRINE_CLI_EXE"), "whoami", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *expected = g_strconcat (name, "\n", NULL);
+    int wait_status = 0;
+
+    g_assert_nonnull (argv[0]);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &wait_status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    g_assert_cmpstr (out, ==, expected);
+  }
 
   /* Running: found and reused, with the same account. */
   again = start (second, &error);
@@ -143,6 +158,7 @@ main (int   argc,
       g_setenv (names[i], dir, TRUE);
     }
   g_unsetenv ("HF_TOKEN");
+  g_unsetenv ("HF_ENDPOINT");
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/local-hub/lifecycle", test_local_hub_lifecycle);
