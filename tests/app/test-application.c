@@ -71,22 +71,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  static const char * const names[] = { "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
   int status;
 
   /* Private folders, set before GLib reads them. */
-  tmp = g_dir_make_tmp ("vitrine-application-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *dir = g_build_filename (tmp, names[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (names[i], dir, TRUE);
-    }
-  g_unsetenv ("HF_ENDPOINT");
-  g_unsetenv ("HF_TOKEN");
+  tmp = test_isolate_home ("vitrine-application-XXXXXX");
 
   gtk_test_init (&argc, &argv, NULL);
   g_set_prgname ("vitrine-test-application");

@@ -526,6 +526,26 @@ test_editor_draft_survives_crash (void)
     }
 }
 
+/* Starts @server on loopback; its base URL, with or without the final
+ * slash. */
+static char *
+listen_locally (SoupServer *server,
+                gboolean    slash)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *base;
+
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (!slash && g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  return base;
+}
+
 static void
 count_request_cb (SoupServer        *server,
                   SoupServerMessage *msg,
@@ -544,7 +564,6 @@ test_editor_preview_is_inert (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *base = NULL;
   g_autofree char *readme = NULL;
   g_autofree char *dir = NULL;
@@ -554,10 +573,7 @@ test_editor_preview_is_inert (void)
   Fixture f = { 0 };
 
   soup_server_add_handler (server, NULL, count_request_cb, &requests, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  base = listen_locally (server, TRUE);
 
   readme = g_strdup_printf ("---\nlicense: mit\n---\n"
                             "# Hostile\n\n"
@@ -941,7 +957,6 @@ test_editor_asks_the_hub (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autoptr(VitrineClient) client = NULL;
   g_autofree char *base = NULL;
   g_autofree char *dir = make_folder ("---\nlicense: mit\n---\n# Card\n");
@@ -950,11 +965,7 @@ test_editor_asks_the_hub (void)
   guint before;
 
   soup_server_add_handler (server, "/api/validate-yaml", validate_yaml_cb, &v, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  base[strlen (base) - 1] = '\0';
+  base = listen_locally (server, FALSE);
   client = vitrine_client_new (base, NULL);
 
   open_editor (&f, dir);

@@ -143,22 +143,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Private folders, set before GLib reads them. */
-  tmp = g_dir_make_tmp ("vitrine-local-hub-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const names[] = { "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-      g_autofree char *dir = g_build_filename (tmp, names[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (names[i], dir, TRUE);
-    }
-  g_unsetenv ("HF_TOKEN");
-  g_unsetenv ("HF_ENDPOINT");
+  tmp = test_isolate_home ("vitrine-local-hub-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/local-hub/lifecycle", test_local_hub_lifecycle);
