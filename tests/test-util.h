@@ -10,7 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "vitrine-credentials.h"
+#include "vitrine-discovery.h"
 
 /* Removes a folder and what it holds, never following links out of it. */
 static inline void
@@ -77,7 +77,7 @@ test_discovery_pid (void)
 {
   gint64 pid = 0;
 
-  if (!vitrine_credentials_read_local_hub (NULL, &pid, NULL))
+  if (!vitrine_discovery_read (NULL, &pid, NULL))
     return 0;
   return pid;
 }

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-credentials.h"
+#include "vitrine-discovery.h"
 #include "vitrine-error.h"
 #include "vitrine-local-hub.h"
 #include "vitrine-repo-id.h"
@@ -117,7 +118,7 @@ find_running (VitrineLocalHub *self)
   g_autofree char *data_dir = NULL;
   gint64 pid = 0;
 
-  if (!vitrine_credentials_read_local_hub (&url, &pid, &data_dir) ||
+  if (!vitrine_discovery_read (&url, &pid, &data_dir) ||
       pid <= 0 || g_strcmp0 (data_dir, self->data_dir) != 0)
     return NULL;
   if (kill ((pid_t) pid, 0) != 0 || !answers (url))

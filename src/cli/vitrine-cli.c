@@ -20,6 +20,7 @@
 #include "vitrine-card-template.h"
 #include "vitrine-client.h"
 #include "vitrine-credentials.h"
+#include "vitrine-discovery.h"
 #include "vitrine-error.h"
 #include "vitrine-publish.h"
 
@@ -434,7 +435,7 @@ cmd_login (Options *o)
   const char *where = NULL;
 
   if (endpoint == NULL)
-    endpoint = vitrine_credentials_local_hub_url ();
+    vitrine_discovery_read (&endpoint, NULL, NULL);
   if (endpoint == NULL)
     endpoint = g_strdup (VITRINE_DEFAULT_ENDPOINT);
   token = o->token != NULL ? g_strdup (o->token) : read_secret (_("Token: "));

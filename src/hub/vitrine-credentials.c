@@ -15,6 +15,7 @@
 #include <libsecret/secret.h>
 
 #include "vitrine-credentials.h"
+#include "vitrine-discovery.h"
 #include "vitrine-error.h"
 #include "vitrine-hub-types.h"
 
@@ -1215,73 +1216,6 @@ vitrine_credentials_scrub (const char *text)
 }
 
 /**
- * vitrine_credentials_local_hub_path:
- *
- * Where a local hub started with `--register` says where it is:
- * `$XDG_RUNTIME_DIR/vitrine/local-hub.json`.
- *
- * Returns: (transfer full): the discovery file's path
- */
-char *
-vitrine_credentials_local_hub_path (void)
-{
-  return g_build_filename (g_get_user_runtime_dir (), "vitrine", "local-hub.json", NULL);
-}
-
-/**
- * vitrine_credentials_read_local_hub:
- * @url: (out) (optional): where it listens
- * @pid: (out) (optional): its process, 0 when the file does not say
- * @data_dir: (out) (optional) (nullable): its data folder
- *
- * Reads the discovery file of the local hub.
- *
- * Returns: whether there is one with a URL
- */
-gboolean
-vitrine_credentials_read_local_hub (char   **url,
-                                    gint64  *pid,
-                                    char   **data_dir)
-{
-  g_autofree char *path = vitrine_credentials_local_hub_path ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
-  JsonNode *root;
-
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-  object = json_node_get_object (root);
-  if (vitrine_json_string (object, "url") == NULL)
-    return FALSE;
-  if (url != NULL)
-    *url = g_strdup (vitrine_json_string (object, "url"));
-  if (pid != NULL)
-    *pid = vitrine_json_int (object, "pid", 0);
-  if (data_dir != NULL)
-    *data_dir = g_strdup (vitrine_json_string (object, "dataDir"));
-  return TRUE;
-}
-
-/**
- * vitrine_credentials_local_hub_url:
- *
- * The address of the local hub Vitrine runs, read from its discovery file.
- *
- * Returns: (transfer full) (nullable): its URL, %NULL when none is running
- */
-char *
-vitrine_credentials_local_hub_url (void)
-{
-  char *url = NULL;
-
-  vitrine_credentials_read_local_hub (&url, NULL, NULL);
-  return url;
-}
-
-/**
  * vitrine_credentials_local_hub_token_key:
  * @data_dir: (nullable): the local hub's data folder
  *
@@ -1323,7 +1257,7 @@ vitrine_credentials_resolve (const char  *explicit_endpoint,
       *token = vitrine_credentials_lookup_token (*endpoint, explicit_token, NULL);
       return TRUE;
     }
-  if (!vitrine_credentials_read_local_hub (endpoint, NULL, &data_dir))
+  if (!vitrine_discovery_read (endpoint, NULL, &data_dir))
     return FALSE;
   if (explicit_token != NULL)
     *token = vitrine_credentials_lookup_token (*endpoint, explicit_token, NULL);

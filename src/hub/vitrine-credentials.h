@@ -29,11 +29,6 @@ gboolean  vitrine_credentials_forget_token     (const char   *endpoint,
                                                 GError      **error);
 
 char     *vitrine_credentials_redact           (const char   *token);
-char     *vitrine_credentials_local_hub_path (void);
-gboolean  vitrine_credentials_read_local_hub (char   **url,
-                                              gint64  *pid,
-                                              char   **data_dir);
-char     *vitrine_credentials_local_hub_url (void);
 char     *vitrine_credentials_local_hub_token_key (const char *data_dir);
 gboolean  vitrine_credentials_resolve          (const char   *explicit_endpoint,
                                                 const char   *explicit_token,

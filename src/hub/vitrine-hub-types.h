@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "vitrine-json.h"
+
 G_BEGIN_DECLS
 
 #define VITRINE_TYPE_REPO_INFO (vitrine_repo_info_get_type ())
@@ -63,21 +65,5 @@ const char       *vitrine_ref_get_name              (VitrineRef       *self);
 const char       *vitrine_ref_get_ref               (VitrineRef       *self);
 const char       *vitrine_ref_get_target            (VitrineRef       *self);
 VitrineRefKind    vitrine_ref_get_kind              (VitrineRef       *self);
-
-char             *vitrine_format_date               (gint64            unix_seconds);
-
-/* Type-checked accessors: NULL or a default on missing or mistyped members. */
-const char       *vitrine_json_string               (JsonObject       *object,
-                                                     const char       *member);
-gboolean          vitrine_json_bool                 (JsonObject       *object,
-                                                     const char       *member,
-                                                     gboolean          fallback);
-gint64            vitrine_json_int                  (JsonObject       *object,
-                                                     const char       *member,
-                                                     gint64            fallback);
-JsonObject       *vitrine_json_object               (JsonObject       *object,
-                                                     const char       *member);
-JsonArray        *vitrine_json_array                (JsonObject       *object,
-                                                     const char       *member);
 
 G_END_DECLS

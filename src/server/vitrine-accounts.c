@@ -24,7 +24,7 @@
 #include "vitrine-accounts.h"
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
-#include "vitrine-hub-types.h"
+#include "vitrine-json.h"
 #include "vitrine-repo-id.h"
 
 /* Bounds on what an account file may hold. */

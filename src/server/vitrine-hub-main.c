@@ -17,7 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vitrine-accounts.h"
-#include "vitrine-credentials.h"
+#include "vitrine-discovery.h"
 #include "vitrine-server.h"
 
 static gboolean
@@ -41,7 +41,6 @@ serve (int    argc,
   g_autoptr(GError) error = NULL;
   int port = 0;
   gboolean register_hub = FALSE;
-  g_autofree char *discovery = NULL;
   GOptionEntry entries[] = {
     { "register", 0, 0, G_OPTION_ARG_NONE, &register_hub, N_("Tell Vitrine and vitrine-cli on this computer where the hub is"), NULL },
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where repositories are stored"), N_("DIR") },
@@ -89,33 +88,11 @@ serve (int    argc,
 
   url = vitrine_server_dup_url (server);
 
-  /* The discovery file: $XDG_RUNTIME_DIR/vitrine/local-hub.json, private. */
-  if (register_hub)
+  /* The discovery file, for the application and vitrine-cli. */
+  if (register_hub && !vitrine_discovery_write (url, data_dir, &error))
     {
-      g_autofree char *dir = NULL;
-      g_autofree char *abs_data = g_canonicalize_filename (data_dir, NULL);
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "url");
-      json_builder_add_string_value (builder, url);
-      json_builder_set_member_name (builder, "pid");
-      json_builder_add_int_value (builder, getpid ());
-      json_builder_set_member_name (builder, "dataDir");
-      json_builder_add_string_value (builder, abs_data);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      text = json_to_string (root, TRUE);
-      discovery = vitrine_credentials_local_hub_path ();
-      dir = g_path_get_dirname (discovery);
-      if (g_mkdir_with_parents (dir, 0700) != 0 ||
-          !g_file_set_contents_full (discovery, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        {
-          g_printerr ("vitrine-hub: %s\n", error != NULL ? error->message : g_strerror (errno));
-          return 1;
-        }
+      g_printerr ("vitrine-hub: %s\n", error->message);
+      return 1;
     }
 
   g_print ("%s\n", url);
@@ -126,8 +103,8 @@ serve (int    argc,
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
-  if (discovery != NULL)
-    g_unlink (discovery);
+  if (register_hub)
+    vitrine_discovery_remove ();
   return 0;
 }
 

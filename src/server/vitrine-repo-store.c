@@ -27,7 +27,7 @@
 
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
-#include "vitrine-hub-types.h"
+#include "vitrine-json.h"
 #include "vitrine-lfs-pointer.h"
 #include "vitrine-path.h"
 #include "vitrine-repo-store.h"

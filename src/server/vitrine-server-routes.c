@@ -21,7 +21,7 @@
 #include "vitrine-card-rules.h"
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
-#include "vitrine-hub-types.h"
+#include "vitrine-json.h"
 #include "vitrine-lfs-pointer.h"
 #include "vitrine-path.h"
 #include "vitrine-server-private.h"
