@@ -18,6 +18,10 @@ PACKAGES=(
   # validation and headless tests
   desktop-file-utils appstream xvfb xauth dbus-x11 imagemagick
   at-spi2-core locales
+  # WebKitGTK's processes abort without an EGL driver ("Could not create
+  # surfaceless EGL display"); under Xvfb that is Mesa's software one.
+  # WebKit only recommends it, so a --no-install-recommends install lacks it.
+  libgl1-mesa-dri
 )
 
 missing=()
