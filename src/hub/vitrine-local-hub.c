@@ -39,6 +39,8 @@ struct _VitrineLocalHub
   char        *url;
   char        *user_name;
   GSubprocess *child;
+  /* Set by a stop, so that a start under way starts no hub after it. */
+  gboolean     stopping;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineLocalHub, vitrine_local_hub, G_TYPE_OBJECT)
@@ -163,6 +165,17 @@ find_running (VitrineLocalHub *self)
   return g_steal_pointer (&url);
 }
 
+/* Forgets @child, unless the hub was stopped (and @child forgotten) since. */
+static void
+forget_child (VitrineLocalHub *self,
+              GSubprocess     *child)
+{
+  g_mutex_lock (&self->lock);
+  if (self->child == child)
+    g_clear_object (&self->child);
+  g_mutex_unlock (&self->lock);
+}
+
 /* Starts `vitrine-hub serve` and reads the URL it prints when ready. */
 static char *
 spawn (VitrineLocalHub  *self,
@@ -173,6 +186,7 @@ spawn (VitrineLocalHub  *self,
   g_autoptr(GString) line = g_string_new (NULL);
   GPollableInputStream *out;
   gint64 deadline = g_get_monotonic_time () + START_TIMEOUT_S * G_USEC_PER_SEC;
+  gboolean stopped;
 
   if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
     {
@@ -181,8 +195,24 @@ spawn (VitrineLocalHub  *self,
                    _("Could not create “%s”: %s"), self->data_dir, g_strerror (errsv));
       return NULL;
     }
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
-                            program, "serve", "--data-dir", self->data_dir, "--register", NULL);
+  /* Known from the start: a stop while it starts (the application quits
+   * early) stops it too, and one before it starts none. */
+  g_mutex_lock (&self->lock);
+  stopped = self->stopping;
+  if (!stopped)
+    {
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
+                                program, "serve", "--data-dir", self->data_dir, "--register", NULL);
+      if (child != NULL)
+        g_set_object (&self->child, child);
+    }
+  g_mutex_unlock (&self->lock);
+  if (stopped)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("This computer’s hub was stopped as it started."));
+      return NULL;
+    }
   if (child == NULL)
     return NULL;
 
@@ -197,12 +227,14 @@ spawn (VitrineLocalHub  *self,
         g_string_append_len (line, buf, n);
       else if (n == 0 || !g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
         {
+          forget_child (self, child);
           g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_SERVER,
                                _("This computer’s hub stopped as it started. Its messages say why."));
           return NULL;
         }
       else if (g_get_monotonic_time () > deadline)
         {
+          forget_child (self, child);
           g_subprocess_force_exit (child);
           g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_SERVER,
                                _("This computer’s hub did not start in time."));
@@ -214,14 +246,22 @@ spawn (VitrineLocalHub  *self,
   g_strstrip (line->str);
   if (!g_str_has_prefix (line->str, "http://"))
     {
+      forget_child (self, child);
       g_subprocess_force_exit (child);
       g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL,
                            _("This computer’s hub did not say where it listens."));
       return NULL;
     }
+
   g_mutex_lock (&self->lock);
-  g_set_object (&self->child, child);
+  stopped = self->child != child;
   g_mutex_unlock (&self->lock);
+  if (stopped)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("This computer’s hub was stopped as it started."));
+      return NULL;
+    }
   return g_strdup (line->str);
 }
 
@@ -395,6 +435,9 @@ vitrine_local_hub_start_async (VitrineLocalHub     *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, vitrine_local_hub_start_async);
+  g_mutex_lock (&self->lock);
+  self->stopping = FALSE;
+  g_mutex_unlock (&self->lock);
   g_task_run_in_thread (task, start_thread);
 }
 
@@ -423,7 +466,8 @@ on_child_exited_cb (GObject      *source,
 /**
  * vitrine_local_hub_stop:
  *
- * Stops the hub if this object started it; one found running stays.
+ * Stops the hub if this object started it; one found running stays.  A
+ * start under way starts none after this.
  */
 void
 vitrine_local_hub_stop (VitrineLocalHub *self)
@@ -435,6 +479,7 @@ vitrine_local_hub_stop (VitrineLocalHub *self)
   g_return_if_fail (VITRINE_IS_LOCAL_HUB (self));
 
   g_mutex_lock (&self->lock);
+  self->stopping = TRUE;
   child = g_steal_pointer (&self->child);
   g_clear_pointer (&self->url, g_free);
   g_mutex_unlock (&self->lock);
