@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "vitrine-application.h"
@@ -34,6 +36,8 @@ struct _VitrineApplication
   VitrineAccount       *configured_account;
   gboolean              configured_resolved;
   VitrineAccount       *current_account;
+  guint                 sigterm_id;
+  guint                 sigint_id;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineApplication, vitrine_application, ADW_TYPE_APPLICATION)
@@ -280,6 +284,8 @@ vitrine_application_shutdown (GApplication *app)
   VitrineApplication *self = VITRINE_APPLICATION (app);
 
   G_APPLICATION_CLASS (vitrine_application_parent_class)->shutdown (app);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_object (&self->network_session);
   g_clear_object (&self->web_context);
   vitrine_web_shutdown ();
@@ -289,12 +295,27 @@ vitrine_application_shutdown (GApplication *app)
     vitrine_local_hub_stop (self->local_hub);
 }
 
+/* SIGTERM (a session ending, `kill`) and SIGINT (Ctrl+C in the terminal
+ * it was started from) quit as Ctrl+Q does, so the hub it started stops
+ * too. */
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  VitrineApplication *self = user_data;
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 vitrine_application_startup (GApplication *app)
 {
   VitrineApplication *self = VITRINE_APPLICATION (app);
 
   G_APPLICATION_CLASS (vitrine_application_parent_class)->startup (app);
+
+  self->sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
 
   self->web_context = vitrine_web_context_new ();
   self->network_session = vitrine_web_network_session_new ();

@@ -1,5 +1,7 @@
 /* test-application.c — the application starts this computer's hub, says
- * so through its properties, and stops it when it quits
+ * so through its properties, and stops it when it quits: from its menu,
+ * on SIGTERM or on SIGINT; killed outright, it leaves the hub for the
+ * next start
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -196,6 +198,119 @@ test_application_web (void)
   vitrine_web_shutdown ();
 }
 
+/* The real `vitrine`, with this test's private folders. */
+static GSubprocess *
+spawn_vitrine (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("VITRINE_EXE");
+  GSubprocess *app;
+
+  g_assert_nonnull (exe);
+  /* What is checked here is how it ends, not the toolkit's memory: the
+   * sanitizer build must not turn its exit status into a leak report. */
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1", TRUE);
+  app = g_subprocess_launcher_spawn (launcher, &error, exe, NULL);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Waits until the application's hub has said where it is. */
+static gint64
+wait_for_hub (GSubprocess *app)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      gint64 pid = test_discovery_pid ();
+
+      if (pid > 0 && kill ((pid_t) pid, 0) == 0)
+        return pid;
+      g_assert_nonnull (g_subprocess_get_identifier (app));
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+}
+
+/* Whether @app ended within @seconds. */
+static gboolean
+wait_gone (GSubprocess *app,
+           guint        seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_subprocess_get_identifier (app) != NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_usleep (10 * 1000);
+    }
+  g_assert_true (g_subprocess_wait (app, NULL, NULL));
+  return TRUE;
+}
+
+static void
+test_application_quit_signal (gconstpointer data)
+{
+  int signum = GPOINTER_TO_INT (data);
+  g_autoptr(GSubprocess) app = spawn_vitrine ();
+  gint64 hub_pid = wait_for_hub (app);
+
+  g_subprocess_send_signal (app, signum);
+  if (!wait_gone (app, 10))
+    {
+      g_subprocess_force_exit (app);
+      g_error ("vitrine did not quit within 10 seconds of signal %d", signum);
+    }
+
+  /* It quit as Ctrl+Q does ... */
+  g_assert_true (g_subprocess_get_if_exited (app));
+  g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
+  /* ... and stopped the hub it started. */
+  g_assert_cmpint (kill ((pid_t) hub_pid, 0), !=, 0);
+  g_assert_cmpint (test_discovery_pid (), ==, 0);
+}
+
+static void
+test_application_killed (void)
+{
+  g_autoptr(GSubprocess) app = spawn_vitrine ();
+  gint64 hub_pid = wait_for_hub (app);
+  g_autofree char *url = NULL;
+  g_auto(Seen) seen = { 0 };
+  g_autoptr(VitrineApplication) next = NULL;
+
+  g_subprocess_send_signal (app, SIGKILL);
+  g_assert_true (wait_gone (app, 10));
+  g_assert_true (g_subprocess_get_if_signaled (app));
+
+  /* The hub outlives it and still says where it is ... */
+  g_assert_cmpint (kill ((pid_t) hub_pid, 0), ==, 0);
+  g_assert_cmpint (test_discovery_pid (), ==, hub_pid);
+  g_assert_true (vitrine_discovery_read (&url, NULL, NULL));
+
+  /* ... so the next start uses it, signed in as before, and leaves it
+   * running when it quits, since it did not start it. */
+  next = run_application (&seen);
+  g_assert_cmpstr (seen.local_url, ==, url);
+  g_assert_cmpint (seen.hub_pid, ==, hub_pid);
+  g_assert_nonnull (seen.whoami_name);
+  g_assert_cmpint (kill ((pid_t) hub_pid, 0), ==, 0);
+  g_assert_cmpint (test_discovery_pid (), ==, hub_pid);
+
+  /* Stopped by hand, as a hub found running is left alone. */
+  g_assert_cmpint (kill ((pid_t) hub_pid, SIGTERM), ==, 0);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (test_discovery_pid () != 0 && g_get_monotonic_time () < deadline)
+      g_usleep (20 * 1000);
+    g_assert_cmpint (test_discovery_pid (), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +326,9 @@ main (int   argc,
   g_test_add_func ("/app/application/local-hub", test_application_local_hub);
   g_test_add_func ("/app/application/configured", test_application_configured);
   g_test_add_func ("/app/application/web", test_application_web);
+  g_test_add_data_func ("/app/application/sigterm", GINT_TO_POINTER (SIGTERM), test_application_quit_signal);
+  g_test_add_data_func ("/app/application/sigint", GINT_TO_POINTER (SIGINT), test_application_quit_signal);
+  g_test_add_func ("/app/application/killed", test_application_killed);
   status = g_test_run ();
   test_rm_rf (tmp);
   g_free (tmp);
