@@ -17,8 +17,11 @@
 #include "../test-util.h"
 
 #include "vitrine-application.h"
+#include "vitrine-card-editor.h"
+#include "vitrine-error.h"
 #include "vitrine-local-hub.h"
 #include "vitrine-web.h"
+#include "vitrine-window.h"
 
 static char *tmp;
 
@@ -70,7 +73,28 @@ on_current_account_cb (VitrineApplication *app,
   g_assert_nonnull (vitrine_application_get_current_account (app));
 }
 
-/* Quits once both properties are set. */
+/* The window's card editor follows the current account: it has a hub to
+ * compare with, and only lacks the repository's name. */
+static void
+assert_editor_has_hub (VitrineApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  VitrineCardEditor *editor;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+
+  g_assert_true (VITRINE_IS_WINDOW (window));
+  editor = VITRINE_CARD_EDITOR (vitrine_window_get_card_editor (VITRINE_WINDOW (window)));
+  vitrine_card_editor_compare_async (editor, NULL, test_keep_result_cb, &result);
+  while (!test_has_result (&result))
+    g_main_context_iteration (NULL, TRUE);
+  theirs = vitrine_card_editor_compare_finish (editor, result, NULL, &error);
+  g_assert_null (theirs);
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_REPO_ID);
+}
+
+/* Quits once both properties are set, as Ctrl+Q does. */
 static void
 quit_when_ready_cb (VitrineApplication *app,
                     GParamSpec         *pspec,
@@ -78,7 +102,10 @@ quit_when_ready_cb (VitrineApplication *app,
 {
   if (vitrine_application_get_local_client (app) != NULL &&
       vitrine_application_get_current_account (app) != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+    {
+      assert_editor_has_hub (app);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+    }
 }
 
 static gboolean
