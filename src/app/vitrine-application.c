@@ -1,4 +1,5 @@
-/* vitrine-application.c
+/* vitrine-application.c — the application: its settings, its web context
+ * and session, this computer's hub and the account windows publish to
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -7,9 +8,13 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "vitrine-application.h"
+#include "vitrine-credentials.h"
+#include "vitrine-error.h"
 #include "vitrine-local-hub.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
@@ -18,15 +23,33 @@
 
 struct _VitrineApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication        parent_instance;
 
-  GSettings      *settings;
-  VitrineLocalHub *local_hub;
-  GCancellable   *cancellable;
-  VitrineClient  *local_client;
+  GSettings            *settings;
+  WebKitWebContext     *web_context;
+  WebKitNetworkSession *network_session;
+  VitrineLocalHub      *local_hub;
+  GCancellable         *cancellable;
+  VitrineClient        *local_client;
+  VitrineAccount       *local_account;
+  /* The hub named by HF_ENDPOINT, which wins over this computer's. */
+  VitrineAccount       *configured_account;
+  gboolean              configured_resolved;
+  VitrineAccount       *current_account;
+  guint                 sigterm_id;
+  guint                 sigint_id;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineApplication, vitrine_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LOCAL_CLIENT,
+  PROP_CURRENT_ACCOUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 VitrineApplication *
 vitrine_application_new (const char        *application_id,
@@ -90,36 +113,129 @@ vitrine_application_get_local_client (VitrineApplication *self)
   return self->local_client;
 }
 
+/**
+ * vitrine_application_get_current_account:
+ *
+ * The account windows publish to and compare with: the hub HF_ENDPOINT
+ * names, else this computer's; %NULL until it is known.
+ *
+ * Returns: (transfer none) (nullable): the account
+ */
+VitrineAccount *
+vitrine_application_get_current_account (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), NULL);
+  return self->current_account;
+}
+
+/**
+ * vitrine_application_get_web_context:
+ *
+ * Returns: (transfer none) (nullable): the one web context every view
+ *   shares, from the application's start-up to its shutdown
+ */
+WebKitWebContext *
+vitrine_application_get_web_context (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), NULL);
+  return self->web_context;
+}
+
+/**
+ * vitrine_application_get_network_session:
+ *
+ * Returns: (transfer none) (nullable): the one network session every view
+ *   shares, from the application's start-up to its shutdown
+ */
+WebKitNetworkSession *
+vitrine_application_get_network_session (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), NULL);
+  return self->network_session;
+}
+
+/* The configured hub once it is known (so that windows do not see this
+ * computer's first and then another), else this computer's. */
+static void
+update_current_account (VitrineApplication *self)
+{
+  VitrineAccount *account = NULL;
+
+  if (!self->configured_resolved)
+    return;
+  account = self->configured_account != NULL ? self->configured_account : self->local_account;
+  if (g_set_object (&self->current_account, account))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ACCOUNT]);
+}
+
+static void
+show_error (VitrineApplication *self,
+            const char         *message)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_warning ("%s", message);
+  if (VITRINE_IS_WINDOW (window))
+    vitrine_window_add_toast (VITRINE_WINDOW (window), adw_toast_new (message));
+}
+
 static void
 on_local_hub_started_cb (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
   g_autoptr(VitrineApplication) self = user_data;
+  VitrineLocalHub *hub = VITRINE_LOCAL_HUB (source);
   g_autoptr(GError) error = NULL;
-  VitrineClient *client = vitrine_local_hub_start_finish (VITRINE_LOCAL_HUB (source), result, &error);
+  g_autoptr(VitrineClient) client = vitrine_local_hub_start_finish (hub, result, &error);
 
   if (client == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
           /* Translators: %s says why. */
           g_autofree char *message = g_strdup_printf (_("This computer’s hub could not start: %s"), error->message);
 
-          g_warning ("%s", message);
-          if (VITRINE_IS_WINDOW (window))
-            vitrine_window_add_toast (VITRINE_WINDOW (window), adw_toast_new (message));
+          show_error (self, message);
         }
       return;
     }
-  self->local_client = client;
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (VITRINE_IS_WINDOW (l->data))
-      vitrine_window_set_local_client (l->data, client);
+
+  g_set_object (&self->local_client, client);
+  g_clear_object (&self->local_account);
+  self->local_account = vitrine_account_new (VITRINE_ACCOUNT_KIND_LOCAL, client,
+                                             vitrine_local_hub_get_user_name (hub));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_CLIENT]);
+  update_current_account (self);
 }
 
-/* The first window starts this computer's hub (or finds it running). */
+static void
+on_configured_resolved_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(VitrineApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *token = NULL;
+
+  if (vitrine_credentials_resolve_finish (result, &endpoint, &token, &error))
+    {
+      g_autoptr(VitrineClient) client = vitrine_client_new (endpoint, token);
+
+      self->configured_account = vitrine_account_new_for_client (client, NULL);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  else if (!g_error_matches (error, VITRINE_ERROR, VITRINE_ERROR_NOT_FOUND))
+    g_warning ("Could not find the hub HF_ENDPOINT names: %s", error->message);
+
+  self->configured_resolved = TRUE;
+  update_current_account (self);
+}
+
+/* The first window starts this computer's hub (or finds it running), and
+ * looks for a hub HF_ENDPOINT names, with its token, off the main thread. */
 static void
 start_local_hub (VitrineApplication *self)
 {
@@ -128,6 +244,8 @@ start_local_hub (VitrineApplication *self)
   self->local_hub = vitrine_local_hub_new (NULL);
   vitrine_local_hub_start_async (self->local_hub, self->cancellable, on_local_hub_started_cb,
                                  g_object_ref (self));
+  vitrine_credentials_resolve_async (NULL, NULL, VITRINE_RESOLVE_CONFIGURED_ONLY, self->cancellable,
+                                     on_configured_resolved_cb, g_object_ref (self));
 }
 
 static void
@@ -166,11 +284,27 @@ vitrine_application_shutdown (GApplication *app)
   VitrineApplication *self = VITRINE_APPLICATION (app);
 
   G_APPLICATION_CLASS (vitrine_application_parent_class)->shutdown (app);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_object (&self->network_session);
+  g_clear_object (&self->web_context);
   vitrine_web_shutdown ();
   /* A hub this application started stops with it. */
   g_cancellable_cancel (self->cancellable);
   if (self->local_hub != NULL)
     vitrine_local_hub_stop (self->local_hub);
+}
+
+/* SIGTERM (a session ending, `kill`) and SIGINT (Ctrl+C in the terminal
+ * it was started from) quit as Ctrl+Q does, so the hub it started stops
+ * too. */
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  VitrineApplication *self = user_data;
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -179,6 +313,12 @@ vitrine_application_startup (GApplication *app)
   VitrineApplication *self = VITRINE_APPLICATION (app);
 
   G_APPLICATION_CLASS (vitrine_application_parent_class)->startup (app);
+
+  self->sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+
+  self->web_context = vitrine_web_context_new ();
+  self->network_session = vitrine_web_network_session_new ();
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
@@ -193,11 +333,39 @@ vitrine_application_dispose (GObject *object)
   VitrineApplication *self = VITRINE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->network_session);
+  g_clear_object (&self->web_context);
+  g_clear_object (&self->current_account);
+  g_clear_object (&self->configured_account);
+  g_clear_object (&self->local_account);
   g_clear_object (&self->local_client);
   g_clear_object (&self->local_hub);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (vitrine_application_parent_class)->dispose (object);
+}
+
+static void
+vitrine_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  VitrineApplication *self = VITRINE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCAL_CLIENT:
+      g_value_set_object (value, self->local_client);
+      break;
+
+    case PROP_CURRENT_ACCOUNT:
+      g_value_set_object (value, self->current_account);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -207,6 +375,29 @@ vitrine_application_class_init (VitrineApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = vitrine_application_dispose;
+  object_class->get_property = vitrine_application_get_property;
+
+  /**
+   * VitrineApplication:local-client:
+   *
+   * A client for this computer's hub, signed in as the user, once the hub
+   * has started or been found.
+   */
+  properties[PROP_LOCAL_CLIENT] =
+    g_param_spec_object ("local-client", NULL, NULL,
+                         VITRINE_TYPE_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VitrineApplication:current-account:
+   *
+   * The account windows publish to and compare with.
+   */
+  properties[PROP_CURRENT_ACCOUNT] =
+    g_param_spec_object ("current-account", NULL, NULL,
+                         VITRINE_TYPE_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = vitrine_application_activate;
   app_class->startup = vitrine_application_startup;

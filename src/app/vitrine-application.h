@@ -1,4 +1,5 @@
-/* vitrine-application.h
+/* vitrine-application.h — the application: its settings, its web context
+ * and session, this computer's hub and the account windows publish to
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -8,7 +9,9 @@
 #pragma once
 
 #include <adwaita.h>
+#include <webkit/webkit.h>
 
+#include "vitrine-account.h"
 #include "vitrine-client.h"
 
 G_BEGIN_DECLS
@@ -17,9 +20,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VitrineApplication, vitrine_application, VITRINE, APPLICATION, AdwApplication)
 
-VitrineApplication *vitrine_application_new          (const char         *application_id,
-                                                      GApplicationFlags   flags);
-GSettings          *vitrine_application_get_settings (VitrineApplication *self);
-VitrineClient      *vitrine_application_get_local_client (VitrineApplication *self);
+VitrineApplication   *vitrine_application_new                 (const char         *application_id,
+                                                               GApplicationFlags   flags);
+GSettings            *vitrine_application_get_settings        (VitrineApplication *self);
+VitrineClient        *vitrine_application_get_local_client    (VitrineApplication *self);
+VitrineAccount       *vitrine_application_get_current_account (VitrineApplication *self);
+WebKitWebContext     *vitrine_application_get_web_context     (VitrineApplication *self);
+WebKitNetworkSession *vitrine_application_get_network_session (VitrineApplication *self);
 
 G_END_DECLS

@@ -19,7 +19,6 @@
 #include "vitrine-card-merge.h"
 #include "vitrine-card-rules.h"
 #include "vitrine-card-template.h"
-#include "vitrine-credentials.h"
 #include "vitrine-diff.h"
 #include "vitrine-error.h"
 #include "vitrine-hub-types.h"
@@ -1363,16 +1362,12 @@ vitrine_card_editor_save (VitrineCardEditor  *self,
 
 /* ---- Comparing with the Hub ------------------------------------------- */
 
-/* The hub to talk to: the one set by the application, else HF_ENDPOINT,
- * else the local hub Vitrine runs; NULL when there is none. */
+/* The hub to talk to: the one the window gives, its application's current
+ * account (HF_ENDPOINT's hub, else this computer's); NULL until there is
+ * one.  The editor never looks for tokens itself. */
 static VitrineClient *
 ensure_client (VitrineCardEditor *self)
 {
-  g_autofree char *endpoint = NULL;
-  g_autofree char *token = NULL;
-
-  if (self->client == NULL && vitrine_credentials_resolve (NULL, NULL, &endpoint, &token))
-    self->client = vitrine_client_new (endpoint, token);
   return self->client;
 }
 

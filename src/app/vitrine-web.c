@@ -1,5 +1,11 @@
 /* vitrine-web.c — the application's one WebKit context and session
  *
+ * The application makes them at start-up and keeps them
+ * (vitrine_application_get_web_context()); views ask for them here.  A
+ * widget made without a running application, as in the card editor's
+ * tests, gets a context and a session made the same way and kept here
+ * until vitrine_web_shutdown().
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,23 +23,17 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "vitrine-application.h"
 #include "vitrine-path.h"
 #include "vitrine-web.h"
 
 /* Images larger than this are not shown in a preview. */
 #define MAX_FOLDER_IMAGE (32 * 1024 * 1024)
 
-static WebKitWebContext *context;
-static WebKitNetworkSession *session;
+/* Without a running application. */
+static WebKitWebContext *fallback_context;
+static WebKitNetworkSession *fallback_session;
 
-/**
- * vitrine_web_get_context:
- *
- * The one web context every view of the application shares, made on first
- * use (WebKit's default context is never used).
- *
- * Returns: (transfer none): the context
- */
 static const struct {
   const char *suffix;
   const char *type;
@@ -127,15 +127,63 @@ on_folder_request_cb (WebKitURISchemeRequest *request,
     webkit_uri_scheme_request_finish (request, stream, size, type);
 }
 
+/**
+ * vitrine_web_context_new:
+ *
+ * A web context for the application's views, with the `vitrine-folder:`
+ * scheme (WebKit's default context is never used).
+ *
+ * Returns: (transfer full): the context
+ */
+WebKitWebContext *
+vitrine_web_context_new (void)
+{
+  WebKitWebContext *context = webkit_web_context_new ();
+
+  webkit_web_context_register_uri_scheme (context, VITRINE_FOLDER_SCHEME, on_folder_request_cb, NULL, NULL);
+  return context;
+}
+
+/**
+ * vitrine_web_network_session_new:
+ *
+ * A network session for previews: ephemeral, so nothing they show leaves
+ * cookies, cache or storage behind.
+ *
+ * Returns: (transfer full): the session
+ */
+WebKitNetworkSession *
+vitrine_web_network_session_new (void)
+{
+  return webkit_network_session_new_ephemeral ();
+}
+
+static VitrineApplication *
+running_application (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  return VITRINE_IS_APPLICATION (application) ? VITRINE_APPLICATION (application) : NULL;
+}
+
+/**
+ * vitrine_web_get_context:
+ *
+ * The one web context every view of the application shares: the
+ * application's, or one kept here when no application has started.
+ *
+ * Returns: (transfer none): the context
+ */
 WebKitWebContext *
 vitrine_web_get_context (void)
 {
-  if (context == NULL)
-    {
-      context = webkit_web_context_new ();
-      webkit_web_context_register_uri_scheme (context, VITRINE_FOLDER_SCHEME, on_folder_request_cb, NULL, NULL);
-    }
-  return context;
+  VitrineApplication *application = running_application ();
+
+  if (application != NULL && vitrine_application_get_web_context (application) != NULL)
+    return vitrine_application_get_web_context (application);
+  if (fallback_context == NULL)
+    fallback_context = vitrine_web_context_new ();
+  return fallback_context;
 }
 
 /**
@@ -155,17 +203,22 @@ vitrine_web_set_folder (WebKitWebView *view,
 /**
  * vitrine_web_get_session:
  *
- * The network session previews use: ephemeral, so nothing they show
- * leaves cookies, cache or storage behind.
+ * The network session every view shares (see
+ * vitrine_web_network_session_new()): the application's, or one kept here
+ * when no application has started.
  *
  * Returns: (transfer none): the session
  */
 WebKitNetworkSession *
 vitrine_web_get_session (void)
 {
-  if (session == NULL)
-    session = webkit_network_session_new_ephemeral ();
-  return session;
+  VitrineApplication *application = running_application ();
+
+  if (application != NULL && vitrine_application_get_network_session (application) != NULL)
+    return vitrine_application_get_network_session (application);
+  if (fallback_session == NULL)
+    fallback_session = vitrine_web_network_session_new ();
+  return fallback_session;
 }
 
 /* Previews show our own pages: a link opens in the browser, and nothing
@@ -251,11 +304,12 @@ vitrine_web_preview_new (void)
 /**
  * vitrine_web_shutdown:
  *
- * Drops the context and session when the application quits.
+ * Drops the context and session kept here, if any, when the application
+ * quits.
  */
 void
 vitrine_web_shutdown (void)
 {
-  g_clear_object (&session);
-  g_clear_object (&context);
+  g_clear_object (&fallback_session);
+  g_clear_object (&fallback_context);
 }

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-card-editor.h"
-#include "vitrine-credentials.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
 
@@ -135,23 +134,18 @@ vitrine_window_open_folder (VitrineWindow *self,
   return TRUE;
 }
 
-/**
- * vitrine_window_set_local_client:
- *
- * This computer's hub is ready: the card editor compares with it and asks
- * its validate-yaml, unless HF_ENDPOINT names another hub.
- */
-void
-vitrine_window_set_local_client (VitrineWindow *self,
-                                 VitrineClient *client)
+/* The application's current account changed (this computer's hub is
+ * ready, or HF_ENDPOINT names another): the card editor compares with it
+ * and asks its validate-yaml. */
+static void
+on_current_account_cb (VitrineWindow      *self,
+                       GParamSpec         *pspec,
+                       VitrineApplication *application)
 {
-  g_autofree char *configured = NULL;
+  VitrineAccount *account = vitrine_application_get_current_account (application);
 
-  g_return_if_fail (VITRINE_IS_WINDOW (self));
-
-  configured = vitrine_credentials_resolve_endpoint (NULL);
-  if (configured == NULL)
-    vitrine_card_editor_set_client (self->card_editor, client);
+  vitrine_card_editor_set_client (self->card_editor,
+                                  account != NULL ? vitrine_account_get_client (account) : NULL);
 }
 
 GtkWidget *
@@ -394,7 +388,8 @@ vitrine_window_new (VitrineApplication *application)
   self = g_object_new (VITRINE_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  if (vitrine_application_get_local_client (application) != NULL)
-    vitrine_window_set_local_client (self, vitrine_application_get_local_client (application));
+  g_signal_connect_object (application, "notify::current-account",
+                           G_CALLBACK (on_current_account_cb), self, G_CONNECT_SWAPPED);
+  on_current_account_cb (self, NULL, application);
   return self;
 }

@@ -21,8 +21,6 @@ VitrineWindow *vitrine_window_new       (VitrineApplication *application);
 gboolean       vitrine_window_open_folder (VitrineWindow    *self,
                                            GFile            *folder);
 GtkWidget     *vitrine_window_get_card_editor (VitrineWindow *self);
-void           vitrine_window_set_local_client (VitrineWindow *self,
-                                                VitrineClient *client);
 const char    *vitrine_window_get_area  (VitrineWindow      *self);
 void           vitrine_window_set_area  (VitrineWindow      *self,
                                          const char         *area);

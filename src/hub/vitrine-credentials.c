@@ -1,5 +1,10 @@
 /* vitrine-credentials.c — where the endpoint and the token come from
  *
+ * The order in which endpoints and tokens are looked for, and what a token
+ * must look like.  Where tokens are kept is in vitrine-credentials-keyring.c
+ * and vitrine-credentials-file.c; the asynchronous forms of these calls are
+ * in vitrine-credentials-async.c.
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,34 +12,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
-#include <libsecret/secret.h>
 
 #include "vitrine-credentials.h"
+#include "vitrine-credentials-private.h"
 #include "vitrine-discovery.h"
 #include "vitrine-error.h"
-#include "vitrine-hub-types.h"
-
-/* How long the keyring may take to answer at all.  D-Bus activation of a
- * keyring daemon that never comes up must not stall the caller. */
-#define KEYRING_PROBE_TIMEOUT_MS 1000
-/* How long a keyring that did answer may take over one call. */
-#define KEYRING_CALL_TIMEOUT_MS 2000
-/* How long to wait for a call to wind down once it has been cancelled. */
-#define KEYRING_GRACE_MS 250
-/* After the keyring failed to answer, it is left alone this long. */
-#define KEYRING_RETRY_SECONDS 60
-
-/* Token files larger than this are not token files. */
-#define MAX_TOKEN_FILE_SIZE 4096
-/* A redacted token shows its last characters only when this many remain
- * hidden before them. */
-#define REDACT_MIN_HIDDEN 8
-#define REDACT_SHOWN 4
 
 /*
  * Tokens
@@ -42,8 +26,8 @@
 
 /* Drops CR and LF anywhere, then surrounding whitespace, as the Hub's own
  * tools do. */
-static char *
-strip_token (const char *raw)
+char *
+_vitrine_credentials_strip_token (const char *raw)
 {
   GString *cleaned = g_string_sized_new (strlen (raw));
 
@@ -56,8 +40,8 @@ strip_token (const char *raw)
 }
 
 /* Whether @token can travel in an `Authorization` header as is. */
-static gboolean
-token_is_sendable (const char *token)
+gboolean
+_vitrine_credentials_token_is_sendable (const char *token)
 {
   if (*token == '\0')
     return FALSE;
@@ -71,20 +55,20 @@ token_is_sendable (const char *token)
 
 /* The cleaned token in @raw, or %NULL when it holds none or an unusable one.
  * @what names where it came from, for the log; never the token itself. */
-static char *
-take_token (const char *raw,
-            const char *what)
+char *
+_vitrine_credentials_take_token (const char *raw,
+                                 const char *what)
 {
   g_autofree char *token = NULL;
 
   if (raw == NULL)
     return NULL;
 
-  token = strip_token (raw);
+  token = _vitrine_credentials_strip_token (raw);
   if (*token == '\0')
     return NULL;
 
-  if (!token_is_sendable (token))
+  if (!_vitrine_credentials_token_is_sendable (token))
     {
       g_message ("Ignoring the token from %s: it contains spaces or control characters", what);
       return NULL;
@@ -179,636 +163,6 @@ key_is_hub (const char *key)
          (configured != NULL && g_strcmp0 (key, configured) == 0);
 }
 
-/*
- * Paths
- */
-
-static char *
-expand_home (const char *path)
-{
-  if (path[0] == '~' && (path[1] == '\0' || path[1] == G_DIR_SEPARATOR))
-    return g_build_filename (g_get_home_dir (), path + 1, NULL);
-
-  return g_strdup (path);
-}
-
-/* Read from the environment on every call, unlike g_get_user_config_dir(),
- * so that a changed XDG_CONFIG_HOME is honoured. */
-static char *
-vitrine_config_dir (void)
-{
-  const char *config = g_getenv ("XDG_CONFIG_HOME");
-
-  if (config != NULL && g_path_is_absolute (config))
-    return g_build_filename (config, "vitrine", NULL);
-
-  return g_build_filename (g_get_home_dir (), ".config", "vitrine", NULL);
-}
-
-/* $HF_TOKEN_PATH, else $HF_HOME/token, else
- * $XDG_CACHE_HOME/huggingface/token, else ~/.cache/huggingface/token. */
-static char *
-hub_token_path (void)
-{
-  const char *value;
-  g_autofree char *dir = NULL;
-
-  value = g_getenv ("HF_TOKEN_PATH");
-  if (value != NULL && *value != '\0')
-    return expand_home (value);
-
-  value = g_getenv ("HF_HOME");
-  if (value != NULL && *value != '\0')
-    {
-      dir = expand_home (value);
-      return g_build_filename (dir, "token", NULL);
-    }
-
-  value = g_getenv ("XDG_CACHE_HOME");
-  if (value != NULL && *value != '\0')
-    {
-      dir = expand_home (value);
-      return g_build_filename (dir, "huggingface", "token", NULL);
-    }
-
-  return g_build_filename (g_get_home_dir (), ".cache", "huggingface", "token", NULL);
-}
-
-/* @path with the home folder shown as `~`, as a string that lives as long
- * as the process. */
-static const char *
-intern_display_path (const char *prefix,
-                     const char *path)
-{
-  const char *home = g_get_home_dir ();
-  gsize home_length = strlen (home);
-  g_autofree char *display = NULL;
-  g_autofree char *shown = NULL;
-
-  if (home_length > 1 &&
-      strncmp (path, home, home_length) == 0 &&
-      path[home_length] == G_DIR_SEPARATOR)
-    display = g_strconcat ("~", path + home_length, NULL);
-  else
-    display = g_filename_display_name (path);
-
-  shown = g_strconcat (prefix, display, NULL);
-  return g_intern_string (shown);
-}
-
-/*
- * The Hub's token file
- */
-
-static char *
-hub_file_lookup (void)
-{
-  g_autofree char *path = hub_token_path ();
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_debug ("Cannot read the Hub token file: %s", local_error->message);
-      return NULL;
-    }
-
-  if (length > MAX_TOKEN_FILE_SIZE || memchr (contents, '\0', length) != NULL)
-    {
-      g_message ("Ignoring the Hub token file: it does not hold a token");
-      return NULL;
-    }
-
-  return take_token (contents, "the Hub token file");
-}
-
-/*
- * Vitrine's token file, for machines without a keyring
- */
-
-static char *
-tokens_file_path (void)
-{
-  g_autofree char *dir = vitrine_config_dir ();
-
-  return g_build_filename (dir, "tokens", NULL);
-}
-
-/* GKeyFile groups cannot hold `[` or `]`, which IPv6 hosts need. */
-static char *
-tokens_group (const char *key)
-{
-  return g_uri_escape_string (key, "!$&'()*+,;=:@/?#", FALSE);
-}
-
-static gboolean
-tokens_file_load (GKeyFile    *keyfile,
-                  const char  *path,
-                  GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
-
-  if (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
-    return TRUE;
-  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return TRUE;
-
-  display = g_filename_display_name (path);
-  /* GKeyFile's own parse errors quote lines of the file, which may hold a
-   * token: they are not repeated. */
-  if (local_error->domain == G_KEY_FILE_ERROR)
-    g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
-                 /* Translators: %s is a file path. */
-                 _("The token file %s is damaged"), display);
-  else
-    g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
-                 /* Translators: the first %s is a file path, the second the reason. */
-                 _("Could not read the token file %s: %s"), display, local_error->message);
-  return FALSE;
-}
-
-static gboolean
-tokens_file_save (GKeyFile    *keyfile,
-                  const char  *path,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  g_autoptr(GError) local_error = NULL;
-  gboolean saved;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (dir);
-
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
-                   /* Translators: the first %s is a folder path, the second the reason. */
-                   _("Could not create the folder %s: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  data = g_key_file_to_data (keyfile, &length, NULL);
-  /* Written next to the file, then renamed over it: never half a file, and
-   * never a moment where the tokens are readable by others. */
-  saved = g_file_set_contents_full (path, data, length,
-                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                    &local_error);
-  memset (data, 0, length);
-
-  if (!saved)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
-                   /* Translators: the first %s is a file path, the second the reason. */
-                   _("Could not save the token file %s: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-tokens_file_lookup (const char  *key,
-                    const char **source)
-{
-  g_autofree char *path = tokens_file_path ();
-  g_autofree char *group = tokens_group (key);
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *value = NULL;
-  char *token;
-
-  if (!tokens_file_load (keyfile, path, &local_error))
-    {
-      g_debug ("%s", local_error->message);
-      return NULL;
-    }
-
-  value = g_key_file_get_string (keyfile, group, "token", NULL);
-  token = take_token (value, "Vitrine's token file");
-  if (token != NULL && source != NULL)
-    *source = intern_display_path ("file ", path);
-
-  return token;
-}
-
-static gboolean
-tokens_file_store (const char  *key,
-                   const char  *token,
-                   char       **path_out,
-                   GError     **error)
-{
-  g_autofree char *path = tokens_file_path ();
-  g_autofree char *group = tokens_group (key);
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-
-  if (!tokens_file_load (keyfile, path, error))
-    return FALSE;
-
-  g_key_file_set_string (keyfile, group, "token", token);
-  if (!tokens_file_save (keyfile, path, error))
-    return FALSE;
-
-  *path_out = g_steal_pointer (&path);
-  return TRUE;
-}
-
-static gboolean
-tokens_file_remove (const char  *key,
-                    GError     **error)
-{
-  g_autofree char *path = tokens_file_path ();
-  g_autofree char *group = tokens_group (key);
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_auto(GStrv) groups = NULL;
-
-  if (!tokens_file_load (keyfile, path, error))
-    return FALSE;
-  if (!g_key_file_has_group (keyfile, group))
-    return TRUE;
-
-  g_key_file_remove_group (keyfile, group, NULL);
-  groups = g_key_file_get_groups (keyfile, NULL);
-  if (groups[0] != NULL)
-    return tokens_file_save (keyfile, path, error);
-
-  if (g_unlink (path) != 0 && errno != ENOENT)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
-                   /* Translators: the first %s is a file path, the second the reason. */
-                   _("Could not remove the token file %s: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/*
- * The keyring
- *
- * libsecret's synchronous calls wait as long as D-Bus lets them, and
- * activating a keyring daemon that never answers can take that long.  So
- * each call here is made asynchronously on a private main context that is
- * run until the call ends or a timeout cancels it.  One call at a time.
- */
-
-typedef enum
-{
-  KEYRING_OK,
-  KEYRING_UNAVAILABLE,
-  KEYRING_FAILED,
-} KeyringStatus;
-
-typedef enum
-{
-  KEYRING_LOOKUP,
-  KEYRING_STORE,
-  KEYRING_CLEAR,
-} KeyringAction;
-
-static GMutex keyring_lock;
-static GMainContext *keyring_main_context;
-/* Monotonic time before which the keyring is not tried again. */
-static gint64 keyring_retry_after;
-
-static const SecretSchema *
-token_schema (void)
-{
-  static const SecretSchema schema = {
-    .name = "io.github.vitrine.Vitrine.Token",
-    .flags = SECRET_SCHEMA_NONE,
-    .attributes = {
-      { "endpoint", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    },
-  };
-
-  return &schema;
-}
-
-/* Outlives the caller when a call is abandoned: the late callback then
- * drops the last reference. */
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} KeyringWait;
-
-static void
-keyring_wait_clear (gpointer data)
-{
-  KeyringWait *wait = data;
-
-  g_clear_object (&wait->result);
-}
-
-static void
-keyring_wait_unref (KeyringWait *wait)
-{
-  g_atomic_rc_box_release_full (wait, keyring_wait_clear);
-}
-
-static void
-on_keyring_ready (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  KeyringWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-  keyring_wait_unref (wait);
-}
-
-typedef struct
-{
-  GCancellable *cancellable;
-  gboolean      expired;
-  gboolean      gave_up;
-} KeyringTimer;
-
-static gboolean
-on_keyring_expired (gpointer user_data)
-{
-  KeyringTimer *timer = user_data;
-
-  timer->expired = TRUE;
-  g_cancellable_cancel (timer->cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_keyring_gave_up (gpointer user_data)
-{
-  KeyringTimer *timer = user_data;
-
-  timer->gave_up = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GSource *
-keyring_add_timeout (guint        timeout_ms,
-                     GSourceFunc  callback,
-                     gpointer     user_data)
-{
-  GSource *source = g_timeout_source_new (timeout_ms);
-
-  g_source_set_callback (source, callback, user_data, NULL);
-  g_source_attach (source, keyring_main_context);
-  return source;
-}
-
-/* Runs the private context until the call that will complete @wait ends,
- * cancelling @cancellable after @timeout_ms.  Consumes the caller's
- * reference to @wait.  Returns the call's result, or %NULL when it did not
- * end even once cancelled. */
-static GAsyncResult *
-keyring_wait_run (KeyringWait  *wait,
-                  GCancellable *cancellable,
-                  guint         timeout_ms,
-                  gboolean     *timed_out)
-{
-  KeyringTimer timer = { cancellable, FALSE, FALSE };
-  GSource *expire;
-  GSource *give_up;
-  GAsyncResult *result = NULL;
-
-  expire = keyring_add_timeout (timeout_ms, on_keyring_expired, &timer);
-  give_up = keyring_add_timeout (timeout_ms + KEYRING_GRACE_MS, on_keyring_gave_up, &timer);
-
-  while (!wait->done && !timer.gave_up)
-    g_main_context_iteration (keyring_main_context, TRUE);
-
-  g_source_destroy (expire);
-  g_source_unref (expire);
-  g_source_destroy (give_up);
-  g_source_unref (give_up);
-
-  if (wait->done)
-    result = g_object_ref (wait->result);
-  *timed_out = timer.expired;
-  keyring_wait_unref (wait);
-
-  return result;
-}
-
-static KeyringWait *
-keyring_wait_new (void)
-{
-  /* One reference for the caller, one for the callback. */
-  KeyringWait *wait = g_atomic_rc_box_new0 (KeyringWait);
-
-  return g_atomic_rc_box_acquire (wait);
-}
-
-static void
-keyring_mark_unavailable (void)
-{
-  keyring_retry_after = g_get_monotonic_time () + KEYRING_RETRY_SECONDS * G_USEC_PER_SEC;
-}
-
-/* Whether the keyring answers at all: opening a session needs the daemon,
- * but never a prompt. */
-static gboolean
-keyring_probe (void)
-{
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SecretService) service = NULL;
-  KeyringWait *wait = keyring_wait_new ();
-  gboolean timed_out = FALSE;
-
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, on_keyring_ready, wait);
-  result = keyring_wait_run (wait, cancellable, KEYRING_PROBE_TIMEOUT_MS, &timed_out);
-  if (result == NULL)
-    {
-      g_debug ("No keyring answered within %u ms", KEYRING_PROBE_TIMEOUT_MS);
-      return FALSE;
-    }
-
-  service = secret_service_get_finish (result, &local_error);
-  if (service == NULL)
-    {
-      g_debug ("No keyring: %s", timed_out ? "no answer in time" : local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Locks the keyring for this thread and checks that it answers.  On %TRUE,
- * keyring_leave() must follow. */
-static gboolean
-keyring_enter (void)
-{
-  g_mutex_lock (&keyring_lock);
-
-  if (keyring_retry_after != 0 && g_get_monotonic_time () < keyring_retry_after)
-    {
-      g_mutex_unlock (&keyring_lock);
-      return FALSE;
-    }
-
-  if (keyring_main_context == NULL)
-    keyring_main_context = g_main_context_new ();
-  g_main_context_push_thread_default (keyring_main_context);
-
-  if (!keyring_probe ())
-    {
-      keyring_mark_unavailable ();
-      g_main_context_pop_thread_default (keyring_main_context);
-      g_mutex_unlock (&keyring_lock);
-      return FALSE;
-    }
-
-  keyring_retry_after = 0;
-  return TRUE;
-}
-
-static void
-keyring_leave (void)
-{
-  g_main_context_pop_thread_default (keyring_main_context);
-  g_mutex_unlock (&keyring_lock);
-}
-
-/* Errors that say no keyring can be reached, rather than that one refused:
- * the bus, the daemon or the default collection is missing, or the call
- * was cut short. */
-static gboolean
-keyring_error_is_unavailable (const GError *error)
-{
-  return error->domain == G_DBUS_ERROR ||
-         error->domain == G_IO_ERROR ||
-         error->domain == G_SPAWN_ERROR ||
-         g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT);
-}
-
-static KeyringStatus
-keyring_call (KeyringAction   action,
-              const char     *key,
-              const char     *token,
-              char          **token_out,
-              GError        **error)
-{
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *label = NULL;
-  KeyringWait *wait;
-  KeyringStatus status;
-  gboolean timed_out = FALSE;
-  gboolean ok = FALSE;
-
-  if (!keyring_enter ())
-    return KEYRING_UNAVAILABLE;
-
-  cancellable = g_cancellable_new ();
-  wait = keyring_wait_new ();
-
-  switch (action)
-    {
-    case KEYRING_LOOKUP:
-      secret_password_lookup (token_schema (), cancellable, on_keyring_ready, wait,
-                              "endpoint", key, NULL);
-      break;
-
-    case KEYRING_STORE:
-      /* Translators: the label of the token in the keyring, as shown by
-       * Passwords and Keys; %s is a server address. */
-      label = g_strdup_printf (_("Hugging Face token for %s"), key);
-      secret_password_store (token_schema (), SECRET_COLLECTION_DEFAULT, label, token,
-                             cancellable, on_keyring_ready, wait,
-                             "endpoint", key, NULL);
-      break;
-
-    case KEYRING_CLEAR:
-      secret_password_clear (token_schema (), cancellable, on_keyring_ready, wait,
-                             "endpoint", key, NULL);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  result = keyring_wait_run (wait, cancellable, KEYRING_CALL_TIMEOUT_MS, &timed_out);
-
-  if (result != NULL)
-    {
-      switch (action)
-        {
-        case KEYRING_LOOKUP:
-          {
-            char *password = secret_password_lookup_finish (result, &local_error);
-
-            if (password != NULL)
-              {
-                *token_out = g_strdup (password);
-                secret_password_free (password);
-              }
-            ok = local_error == NULL;
-          }
-          break;
-
-        case KEYRING_STORE:
-          ok = secret_password_store_finish (result, &local_error);
-          break;
-
-        case KEYRING_CLEAR:
-          /* FALSE without an error only says there was nothing to remove. */
-          secret_password_clear_finish (result, &local_error);
-          ok = local_error == NULL;
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  if (ok)
-    status = KEYRING_OK;
-  else if (result == NULL || timed_out ||
-           (local_error != NULL && keyring_error_is_unavailable (local_error)))
-    {
-      g_debug ("The keyring is unavailable: %s",
-               local_error != NULL && !timed_out ? local_error->message : "no answer in time");
-      keyring_mark_unavailable ();
-      status = KEYRING_UNAVAILABLE;
-    }
-  else
-    {
-      /* The keyring answered and said no: locked, or a prompt was dismissed. */
-      if (action == KEYRING_CLEAR)
-        g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
-                     /* Translators: %s is the keyring's reason. */
-                     _("The keyring did not remove the token: %s"),
-                     local_error != NULL ? local_error->message : _("the request was dismissed"));
-      else
-        g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_FAILED,
-                     /* Translators: %s is the keyring's reason. */
-                     _("The keyring did not store the token: %s"),
-                     local_error != NULL ? local_error->message : _("the request was dismissed"));
-      status = KEYRING_FAILED;
-    }
-
-  keyring_leave ();
-  return status;
-}
-
-/*
- * Public API
- */
-
 /**
  * vitrine_credentials_resolve_endpoint:
  * @explicit_endpoint: (nullable): an endpoint the user named, such as the
@@ -839,11 +193,12 @@ stored_lookup (const char  *key,
 {
   char *token = NULL;
 
-  if (keyring_call (KEYRING_LOOKUP, key, NULL, &token, NULL) == KEYRING_OK && token != NULL)
+  if (_vitrine_keyring_call (VITRINE_KEYRING_LOOKUP, key, NULL, &token, NULL) == VITRINE_KEYRING_OK &&
+      token != NULL)
     {
       g_autofree char *stored = g_steal_pointer (&token);
 
-      token = take_token (stored, "the keyring");
+      token = _vitrine_credentials_take_token (stored, "the keyring");
       if (token != NULL)
         {
           if (source != NULL)
@@ -853,7 +208,7 @@ stored_lookup (const char  *key,
     }
   g_clear_pointer (&token, g_free);
 
-  return tokens_file_lookup (key, source);
+  return _vitrine_credentials_file_lookup (key, source);
 }
 
 /**
@@ -909,11 +264,11 @@ vitrine_credentials_lookup_token (const char  *endpoint,
 
   if (explicit_token != NULL)
     {
-      g_autofree char *stripped = strip_token (explicit_token);
+      g_autofree char *stripped = _vitrine_credentials_strip_token (explicit_token);
 
       if (*stripped != '\0')
         {
-          token = take_token (stripped, "the explicit token");
+          token = _vitrine_credentials_take_token (stripped, "the explicit token");
           if (token != NULL && source != NULL)
             *source = "explicit";
           return token;
@@ -928,7 +283,7 @@ vitrine_credentials_lookup_token (const char  *endpoint,
 
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {
-          token = take_token (g_getenv (names[i]), names[i]);
+          token = _vitrine_credentials_take_token (g_getenv (names[i]), names[i]);
           if (token != NULL)
             {
               if (source != NULL)
@@ -948,7 +303,7 @@ vitrine_credentials_lookup_token (const char  *endpoint,
 
   if (implicit && key_is_hub (key))
     {
-      token = hub_file_lookup ();
+      token = _vitrine_credentials_hub_file_lookup ();
       if (token != NULL)
         {
           if (source != NULL)
@@ -1002,40 +357,40 @@ vitrine_credentials_store_token (const char  *endpoint,
       return FALSE;
     }
 
-  cleaned = token != NULL ? strip_token (token) : g_strdup ("");
+  cleaned = token != NULL ? _vitrine_credentials_strip_token (token) : g_strdup ("");
   if (*cleaned == '\0')
     {
       g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
                            _("The token is empty"));
       return FALSE;
     }
-  if (!token_is_sendable (cleaned))
+  if (!_vitrine_credentials_token_is_sendable (cleaned))
     {
       g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
                            _("The token contains spaces or control characters"));
       return FALSE;
     }
 
-  switch (keyring_call (KEYRING_STORE, key, cleaned, NULL, error))
+  switch (_vitrine_keyring_call (VITRINE_KEYRING_STORE, key, cleaned, NULL, error))
     {
-    case KEYRING_OK:
-      if (!tokens_file_remove (key, &local_error))
+    case VITRINE_KEYRING_OK:
+      if (!_vitrine_credentials_file_remove (key, &local_error))
         g_debug ("Could not remove the older token from the file: %s", local_error->message);
       if (where != NULL)
         *where = "keyring";
       return TRUE;
 
-    case KEYRING_FAILED:
+    case VITRINE_KEYRING_FAILED:
       return FALSE;
 
-    case KEYRING_UNAVAILABLE:
+    case VITRINE_KEYRING_UNAVAILABLE:
       break;
 
     default:
       g_assert_not_reached ();
     }
 
-  if (!tokens_file_store (key, cleaned, &path, error))
+  if (!_vitrine_credentials_file_store (key, cleaned, &path, error))
     return FALSE;
 
   if (where != NULL)
@@ -1062,7 +417,7 @@ vitrine_credentials_forget_token (const char  *endpoint,
   g_autofree char *key = NULL;
   g_autoptr(GError) keyring_error = NULL;
   g_autoptr(GError) file_error = NULL;
-  KeyringStatus status;
+  VitrineKeyringStatus status;
   gboolean file_ok;
 
   g_return_val_if_fail (endpoint != NULL, FALSE);
@@ -1076,10 +431,10 @@ vitrine_credentials_forget_token (const char  *endpoint,
       return FALSE;
     }
 
-  status = keyring_call (KEYRING_CLEAR, key, NULL, NULL, &keyring_error);
-  file_ok = tokens_file_remove (key, &file_error);
+  status = _vitrine_keyring_call (VITRINE_KEYRING_CLEAR, key, NULL, NULL, &keyring_error);
+  file_ok = _vitrine_credentials_file_remove (key, &file_error);
 
-  if (status == KEYRING_FAILED)
+  if (status == VITRINE_KEYRING_FAILED)
     {
       g_propagate_error (error, g_steal_pointer (&keyring_error));
       return FALSE;
@@ -1091,128 +446,6 @@ vitrine_credentials_forget_token (const char  *endpoint,
     }
 
   return TRUE;
-}
-
-/**
- * vitrine_credentials_redact:
- * @token: (nullable): a token
- *
- * Shows a token the way logs and messages may: its well-known prefix, an
- * ellipsis, and at most its last four characters — those only when the
- * token is long enough for the rest to stay secret.  `hf_abc…` becomes
- * `hf_…wxyz`.
- *
- * Returns: (transfer full): the redacted form, `(none)` for no token
- */
-char *
-vitrine_credentials_redact (const char *token)
-{
-  const char *prefixes[] = { "hf_", "api_org_", "api_" };
-  const char *prefix = "";
-  gsize length;
-  gsize hidden;
-
-  if (token == NULL || *token == '\0')
-    return g_strdup ("(none)");
-
-  for (const char *p = token; *p != '\0'; p++)
-    if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
-      return g_strdup ("…");
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (token, prefixes[i]))
-      {
-        prefix = prefixes[i];
-        break;
-      }
-
-  length = strlen (token);
-  hidden = length - strlen (prefix);
-  if (hidden >= REDACT_MIN_HIDDEN + REDACT_SHOWN)
-    return g_strconcat (prefix, "…", token + length - REDACT_SHOWN, NULL);
-
-  return g_strconcat (prefix, "…", NULL);
-}
-
-/* Group 1 and 2: an `Authorization` scheme and the space after it; 3: its
- * credentials.  Group 4: a bare Hub token anywhere else. */
-#define SCRUB_PATTERN \
-  "(?i:\\b(bearer)(\\s+))([^\\s\"',;]+)" \
-  "|(?<![A-Za-z0-9_])((?:hf|api_org)_[A-Za-z0-9]{8,})"
-
-static GRegex *
-scrub_regex (void)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    {
-      g_autoptr(GError) local_error = NULL;
-      GRegex *compiled = g_regex_new (SCRUB_PATTERN, G_REGEX_RAW | G_REGEX_OPTIMIZE, 0,
-                                      &local_error);
-
-      g_assert_no_error (local_error);
-      g_once_init_leave (&regex, compiled);
-    }
-
-  return regex;
-}
-
-static gboolean
-scrub_match (const GMatchInfo *match_info,
-             GString          *result,
-             gpointer          user_data)
-{
-  int start = -1;
-  int end = -1;
-  g_autofree char *secret = NULL;
-  g_autofree char *redacted = NULL;
-
-  if (g_match_info_fetch_pos (match_info, 3, &start, &end) && start >= 0)
-    {
-      g_autofree char *scheme = g_match_info_fetch (match_info, 1);
-      g_autofree char *space = g_match_info_fetch (match_info, 2);
-
-      g_string_append (result, scheme);
-      g_string_append (result, space);
-      secret = g_match_info_fetch (match_info, 3);
-    }
-  else
-    secret = g_match_info_fetch (match_info, 4);
-
-  redacted = vitrine_credentials_redact (secret);
-  g_string_append (result, redacted);
-  return FALSE;
-}
-
-/**
- * vitrine_credentials_scrub:
- * @text: (nullable): any text, such as a request as it would be logged
- *
- * Removes what looks like a credential from @text: Hub tokens (`hf_…`,
- * `api_org_…`) wherever they appear and whatever follows `Bearer`.  Each is
- * replaced with its vitrine_credentials_redact() form.
- *
- * Returns: (transfer full) (nullable): the scrubbed text, %NULL for %NULL
- */
-char *
-vitrine_credentials_scrub (const char *text)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *scrubbed;
-
-  if (text == NULL)
-    return NULL;
-
-  scrubbed = g_regex_replace_eval (scrub_regex (), text, -1, 0, 0,
-                                   scrub_match, NULL, &local_error);
-  if (scrubbed == NULL)
-    {
-      g_debug ("Could not scrub a text: %s", local_error->message);
-      return g_strdup ("[withheld]");
-    }
-
-  return scrubbed;
 }
 
 /**

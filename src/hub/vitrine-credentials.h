@@ -1,4 +1,4 @@
-/* vitrine-credentials.h
+/* vitrine-credentials.h — where the endpoint and the token come from
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -35,5 +35,53 @@ gboolean  vitrine_credentials_resolve          (const char   *explicit_endpoint,
                                                 char        **endpoint,
                                                 char        **token);
 char     *vitrine_credentials_scrub            (const char   *text);
+
+/**
+ * VitrineResolveFlags:
+ * @VITRINE_RESOLVE_DEFAULT: the endpoint named, else HF_ENDPOINT, else the
+ *   local hub that runs on this computer
+ * @VITRINE_RESOLVE_CONFIGURED_ONLY: the endpoint named, else HF_ENDPOINT;
+ *   never the local hub
+ */
+typedef enum
+{
+  VITRINE_RESOLVE_DEFAULT         = 0,
+  VITRINE_RESOLVE_CONFIGURED_ONLY = 1 << 0,
+} VitrineResolveFlags;
+
+/* The same, on a worker thread: the keyring is never asked on the
+ * caller's thread. */
+void      vitrine_credentials_resolve_async        (const char           *explicit_endpoint,
+                                                    const char           *explicit_token,
+                                                    VitrineResolveFlags   flags,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean  vitrine_credentials_resolve_finish       (GAsyncResult         *result,
+                                                    char                **endpoint,
+                                                    char                **token,
+                                                    GError              **error);
+void      vitrine_credentials_lookup_token_async   (const char           *endpoint,
+                                                    const char           *explicit_token,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+char     *vitrine_credentials_lookup_token_finish  (GAsyncResult         *result,
+                                                    const char          **source,
+                                                    GError              **error);
+void      vitrine_credentials_store_token_async    (const char           *endpoint,
+                                                    const char           *token,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean  vitrine_credentials_store_token_finish   (GAsyncResult         *result,
+                                                    const char          **where,
+                                                    GError              **error);
+void      vitrine_credentials_forget_token_async   (const char           *endpoint,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean  vitrine_credentials_forget_token_finish  (GAsyncResult         *result,
+                                                    GError              **error);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* test-credentials.c — where the endpoint and the token come from
+/* test-credentials.c — where the endpoint and the token come from, asked
+ * directly or on a worker thread
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -11,7 +12,10 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include "../test-util.h"
+
 #include "vitrine-credentials.h"
+#include "vitrine-discovery.h"
 #include "vitrine-error.h"
 
 #define HUB "https://huggingface.co"
@@ -506,10 +510,163 @@ test_scrub (Fixture       *fixture,
   g_assert_null (vitrine_credentials_scrub (NULL));
 }
 
+/* Runs the calling thread's main context until @result is set. */
+static void
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GAsyncResult) stored = NULL;
+  g_autoptr(GAsyncResult) found = NULL;
+  g_autoptr(GAsyncResult) forgotten = NULL;
+  g_autoptr(GAsyncResult) missing = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *none = NULL;
+  const char *where = NULL;
+  const char *source = NULL;
+
+  vitrine_credentials_store_token_async (HUB, " " LONG_TOKEN "\n", NULL, test_keep_result_cb, &stored);
+  /* Nothing is done on the caller's thread: the result comes later. */
+  g_assert_null (stored);
+  wait_for (&stored);
+  g_assert_true (vitrine_credentials_store_token_finish (stored, &where, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_equal (where, "keyring") || g_str_has_suffix (where, "/vitrine/tokens"));
+
+  vitrine_credentials_lookup_token_async ("HTTPS://huggingface.co/", NULL, NULL, test_keep_result_cb, &found);
+  g_assert_null (found);
+  wait_for (&found);
+  token = vitrine_credentials_lookup_token_finish (found, &source, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, LONG_TOKEN);
+  g_assert_true (g_str_equal (source, "keyring") || g_str_has_prefix (source, "file "));
+
+  vitrine_credentials_forget_token_async (HUB, NULL, test_keep_result_cb, &forgotten);
+  wait_for (&forgotten);
+  g_assert_true (vitrine_credentials_forget_token_finish (forgotten, &error));
+  g_assert_no_error (error);
+
+  vitrine_credentials_lookup_token_async (HUB, NULL, NULL, test_keep_result_cb, &missing);
+  wait_for (&missing);
+  source = "unset";
+  none = vitrine_credentials_lookup_token_finish (missing, &source, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_assert_null (source);
+
+  /* A token that cannot be sent is refused as the synchronous call does. */
+  vitrine_credentials_store_token_async (HUB, "hf_two words", NULL, test_keep_result_cb, &refused);
+  wait_for (&refused);
+  where = "unset";
+  g_assert_false (vitrine_credentials_store_token_finish (refused, &where, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT);
+  g_assert_null (where);
+}
+
+/* Resolves on a worker thread and waits on this one. */
+static gboolean
+resolve (const char           *explicit_endpoint,
+         const char           *explicit_token,
+         VitrineResolveFlags   flags,
+         char                **endpoint,
+         char                **token,
+         GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vitrine_credentials_resolve_async (explicit_endpoint, explicit_token, flags, NULL,
+                                     test_keep_result_cb, &result);
+  g_assert_null (result);
+  wait_for (&result);
+  return vitrine_credentials_resolve_finish (result, endpoint, token, error);
+}
+
+static void
+test_resolve_async (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *data_dir = g_build_filename (fixture->dir, "hub", NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *local = NULL;
+  g_autoptr(GError) error = NULL;
+  char *endpoint = NULL;
+  char *token = NULL;
+
+  /* Nothing named, configured or running. */
+  g_assert_false (resolve (NULL, NULL, VITRINE_RESOLVE_DEFAULT, &endpoint, &token, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_NOT_FOUND);
+  g_assert_null (endpoint);
+  g_assert_null (token);
+  g_clear_error (&error);
+
+  /* A local hub runs, with the user's token kept under its folder. */
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  g_assert_true (vitrine_discovery_write (LOCAL, data_dir, &error));
+  g_assert_no_error (error);
+  local = g_canonicalize_filename (data_dir, NULL);
+  key = vitrine_credentials_local_hub_token_key (local);
+  store (key, "hf_local");
+  g_setenv ("HF_TOKEN", "hf_env", TRUE);
+
+  g_assert_true (resolve (NULL, NULL, VITRINE_RESOLVE_DEFAULT, &endpoint, &token, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (endpoint, ==, LOCAL);
+  /* HF_TOKEN is for another hub, never for the local one. */
+  g_assert_cmpstr (token, ==, "hf_local");
+  g_clear_pointer (&endpoint, g_free);
+  g_clear_pointer (&token, g_free);
+
+  /* ... but it is not an answer when only a configured hub will do. */
+  g_assert_false (resolve (NULL, NULL, VITRINE_RESOLVE_CONFIGURED_ONLY, &endpoint, &token, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_NOT_FOUND);
+  g_assert_null (endpoint);
+  g_clear_error (&error);
+
+  /* HF_ENDPOINT wins over the local hub, with the token for it. */
+  g_setenv ("HF_ENDPOINT", "https://hub.example.org/", TRUE);
+  g_assert_true (resolve (NULL, NULL, VITRINE_RESOLVE_CONFIGURED_ONLY, &endpoint, &token, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (endpoint, ==, "https://hub.example.org");
+  g_assert_cmpstr (token, ==, "hf_env");
+  g_clear_pointer (&endpoint, g_free);
+  g_clear_pointer (&token, g_free);
+
+  g_assert_true (resolve (NULL, NULL, VITRINE_RESOLVE_DEFAULT, &endpoint, &token, &error));
+  g_assert_cmpstr (endpoint, ==, "https://hub.example.org");
+  g_clear_pointer (&endpoint, g_free);
+  g_clear_pointer (&token, g_free);
+
+  /* And a named endpoint and token win over both. */
+  g_assert_true (resolve (HUB, "hf_explicit", VITRINE_RESOLVE_CONFIGURED_ONLY, &endpoint, &token, &error));
+  g_assert_cmpstr (endpoint, ==, HUB);
+  g_assert_cmpstr (token, ==, "hf_explicit");
+  g_clear_pointer (&endpoint, g_free);
+  g_clear_pointer (&token, g_free);
+
+  forget (key);
+  vitrine_discovery_remove ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *runtime = NULL;
+  int status;
+
+  /* A runtime folder of its own, so no other test's hub is found. */
+  runtime = g_dir_make_tmp ("vitrine-credentials-runtime-XXXXXX", NULL);
+  g_assert_nonnull (runtime);
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -525,8 +682,12 @@ main (int   argc,
   ADD ("/hub/credentials/damaged-file", test_damaged_file);
   ADD ("/hub/credentials/redact", test_redact);
   ADD ("/hub/credentials/scrub", test_scrub);
+  ADD ("/hub/credentials/async", test_async);
+  ADD ("/hub/credentials/resolve-async", test_resolve_async);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_rm_rf (runtime);
+  return status;
 }

@@ -1,4 +1,4 @@
-/* test-local-hub.c — the application's own hub: started, found, stopped
+/* test-local-hub.c — this computer's hub: started, found, stopped
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -9,6 +9,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "../test-util.h"
@@ -66,6 +67,7 @@ test_local_hub_lifecycle (void)
   g_assert_cmpstr (vitrine_client_get_endpoint (client), ==, url);
   name = whoami (client);
   g_assert_nonnull (name);
+  g_assert_cmpstr (vitrine_local_hub_get_user_name (first), ==, name);
   pid = test_discovery_pid ();
   g_assert_cmpint (pid, >, 0);
   g_assert_cmpint (kill ((pid_t) pid, 0), ==, 0);
@@ -97,6 +99,7 @@ test_local_hub_lifecycle (void)
   g_assert_cmpstr (vitrine_local_hub_get_url (second), ==, url);
   name_again = whoami (again);
   g_assert_cmpstr (name_again, ==, name);
+  g_assert_cmpstr (vitrine_local_hub_get_user_name (second), ==, name);
   g_clear_object (&again);
   g_clear_pointer (&name_again, g_free);
 
@@ -119,6 +122,83 @@ test_local_hub_lifecycle (void)
     g_assert_cmpstr (still, ==, stored);
   }
   vitrine_local_hub_stop (third);
+}
+
+/* A hub that runs but refuses the kept token: the user gets a new token
+ * for the same account, and it is kept. */
+static void
+test_local_hub_token_refused (void)
+{
+  g_autofree char *data_dir = g_build_filename (tmp, "refused", NULL);
+  g_autoptr(VitrineLocalHub) first = vitrine_local_hub_new (data_dir);
+  g_autoptr(VitrineLocalHub) second = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(VitrineClient) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *name_again = NULL;
+
+  client = start (first, &error);
+  g_assert_no_error (error);
+  name = whoami (client);
+  key = vitrine_credentials_local_hub_token_key (vitrine_local_hub_get_data_dir (first));
+  g_assert_true (vitrine_credentials_store_token (key, "hf_notatokenofthishub", NULL, &error));
+  g_assert_no_error (error);
+
+  second = vitrine_local_hub_new (data_dir);
+  again = start (second, &error);
+  g_assert_no_error (error);
+  g_assert_false (vitrine_local_hub_is_child (second));
+  name_again = whoami (again);
+  g_assert_cmpstr (name_again, ==, name);
+  stored = vitrine_credentials_lookup_stored_token (key);
+  g_assert_cmpstr (stored, !=, "hf_notatokenofthishub");
+
+  vitrine_local_hub_stop (second);
+  vitrine_local_hub_stop (first);
+}
+
+/* A discovery file left behind, naming a live process (this one) where no
+ * hub answers: a hub is started rather than trusted. */
+static void
+test_local_hub_left_behind (void)
+{
+  g_autofree char *data_dir = g_build_filename (tmp, "left-behind", NULL);
+  g_autoptr(VitrineLocalHub) hub = vitrine_local_hub_new (data_dir);
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) any = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dead_url = NULL;
+  g_autofree char *name = NULL;
+
+  /* A port nothing listens on: bound, never listened on, closed. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  dead_url = g_strdup_printf ("http://127.0.0.1:%u",
+                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_socket_close (socket, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  g_assert_true (vitrine_discovery_write (dead_url, vitrine_local_hub_get_data_dir (hub), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_discovery_pid (), ==, getpid ());
+
+  client = start (hub, &error);
+  g_assert_no_error (error);
+  g_assert_true (vitrine_local_hub_is_child (hub));
+  g_assert_cmpstr (vitrine_local_hub_get_url (hub), !=, dead_url);
+  g_assert_cmpint (test_discovery_pid (), !=, getpid ());
+  name = whoami (client);
+  g_assert_nonnull (name);
+  vitrine_local_hub_stop (hub);
 }
 
 /* A hub program that fails says so instead of hanging. */
@@ -149,8 +229,10 @@ main (int   argc,
   tmp = test_isolate_home ("vitrine-local-hub-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/app/local-hub/lifecycle", test_local_hub_lifecycle);
-  g_test_add_func ("/app/local-hub/broken-program", test_local_hub_broken_program);
+  g_test_add_func ("/client/local-hub/lifecycle", test_local_hub_lifecycle);
+  g_test_add_func ("/client/local-hub/token-refused", test_local_hub_token_refused);
+  g_test_add_func ("/client/local-hub/left-behind", test_local_hub_left_behind);
+  g_test_add_func ("/client/local-hub/broken-program", test_local_hub_broken_program);
   status = g_test_run ();
   test_rm_rf (tmp);
   g_free (tmp);

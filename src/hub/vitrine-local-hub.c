@@ -2,9 +2,9 @@
  *
  * The application reaches its local hub over HTTP like any other.  If one
  * already serves the same data folder (its discovery file in
- * `$XDG_RUNTIME_DIR/vitrine/` names a live process that answers), it is
- * used; otherwise `vitrine-hub serve --register` is started as a child and
- * stopped with the application.  On first use the user gets an account
+ * `$XDG_RUNTIME_DIR/vitrine/` names a live process that answers the
+ * client's whoami), it is used; otherwise `vitrine-hub serve --register`
+ * is started as a child and stopped with the application.  On first use the user gets an account
  * there, whose token is kept like any other (keyring, else a 0600 file),
  * under a key named after the data folder, since the port changes.
  *
@@ -23,6 +23,7 @@
 #include "vitrine-credentials.h"
 #include "vitrine-discovery.h"
 #include "vitrine-error.h"
+#include "vitrine-json.h"
 #include "vitrine-local-hub.h"
 #include "vitrine-repo-id.h"
 
@@ -36,7 +37,10 @@ struct _VitrineLocalHub
   char        *data_dir;
   GMutex       lock;
   char        *url;
+  char        *user_name;
   GSubprocess *child;
+  /* Set by a stop, so that a start under way starts no hub after it. */
+  gboolean     stopping;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineLocalHub, vitrine_local_hub, G_TYPE_OBJECT)
@@ -77,6 +81,18 @@ vitrine_local_hub_get_url (VitrineLocalHub *self)
   return self->url;
 }
 
+/**
+ * vitrine_local_hub_get_user_name:
+ *
+ * Returns: (nullable): the name of the user's account there, once started
+ */
+const char *
+vitrine_local_hub_get_user_name (VitrineLocalHub *self)
+{
+  g_return_val_if_fail (VITRINE_IS_LOCAL_HUB (self), NULL);
+  return self->user_name;
+}
+
 /* Whether this object started the hub (and stops it). */
 gboolean
 vitrine_local_hub_is_child (VitrineLocalHub *self)
@@ -98,19 +114,42 @@ hub_program (void)
   return g_strdup ("vitrine-hub");
 }
 
-/* Whether something answers HTTP at @url. */
-static gboolean
-answers (const char *url)
+typedef enum
 {
-  g_autoptr(VitrineClient) client = vitrine_client_new (url, NULL);
-  g_autoptr(VitrineResponse) response = NULL;
+  HUB_ACCEPTS,
+  HUB_REFUSES,
+  HUB_UNREACHABLE,
+} HubAnswer;
 
-  response = vitrine_client_send (client, "GET", "/api/whoami-v2", NULL, NULL, NULL, NULL, 0,
-                                  VITRINE_REQUEST_NO_AUTH | VITRINE_REQUEST_NO_RETRY, NULL, NULL);
-  return response != NULL;
+/* Asks the hub at @url whose @token is: it accepts the token (and @name is
+ * the user's), refuses it, or does not answer at all. */
+static HubAnswer
+ask_whoami (const char  *url,
+            const char  *token,
+            char       **name)
+{
+  g_autoptr(VitrineClient) client = vitrine_client_new (url, token);
+  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (token != NULL);
+
+  /* A hub on this computer answers at once or was left behind. */
+  vitrine_client_set_retry (client, 0, 0, 0);
+  me = vitrine_client_whoami (client, NULL, &error);
+  if (me == NULL)
+    return vitrine_error_get_status (error) != 0 ? HUB_REFUSES : HUB_UNREACHABLE;
+
+  if (name != NULL && JSON_NODE_HOLDS_OBJECT (me))
+    {
+      g_free (*name);
+      *name = g_strdup (vitrine_json_string (json_node_get_object (me), "name"));
+    }
+  return HUB_ACCEPTS;
 }
 
-/* The URL of a live hub on our data folder, from its discovery file. */
+/* The URL of a hub on our data folder whose process lives, from its
+ * discovery file.  Whether it answers is asked with the user's token. */
 static char *
 find_running (VitrineLocalHub *self)
 {
@@ -121,9 +160,20 @@ find_running (VitrineLocalHub *self)
   if (!vitrine_discovery_read (&url, &pid, &data_dir) ||
       pid <= 0 || g_strcmp0 (data_dir, self->data_dir) != 0)
     return NULL;
-  if (kill ((pid_t) pid, 0) != 0 || !answers (url))
+  if (kill ((pid_t) pid, 0) != 0)
     return NULL;
   return g_steal_pointer (&url);
+}
+
+/* Forgets @child, unless the hub was stopped (and @child forgotten) since. */
+static void
+forget_child (VitrineLocalHub *self,
+              GSubprocess     *child)
+{
+  g_mutex_lock (&self->lock);
+  if (self->child == child)
+    g_clear_object (&self->child);
+  g_mutex_unlock (&self->lock);
 }
 
 /* Starts `vitrine-hub serve` and reads the URL it prints when ready. */
@@ -136,6 +186,7 @@ spawn (VitrineLocalHub  *self,
   g_autoptr(GString) line = g_string_new (NULL);
   GPollableInputStream *out;
   gint64 deadline = g_get_monotonic_time () + START_TIMEOUT_S * G_USEC_PER_SEC;
+  gboolean stopped;
 
   if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
     {
@@ -144,8 +195,24 @@ spawn (VitrineLocalHub  *self,
                    _("Could not create “%s”: %s"), self->data_dir, g_strerror (errsv));
       return NULL;
     }
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
-                            program, "serve", "--data-dir", self->data_dir, "--register", NULL);
+  /* Known from the start: a stop while it starts (the application quits
+   * early) stops it too, and one before it starts none. */
+  g_mutex_lock (&self->lock);
+  stopped = self->stopping;
+  if (!stopped)
+    {
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
+                                program, "serve", "--data-dir", self->data_dir, "--register", NULL);
+      if (child != NULL)
+        g_set_object (&self->child, child);
+    }
+  g_mutex_unlock (&self->lock);
+  if (stopped)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("This computer’s hub was stopped as it started."));
+      return NULL;
+    }
   if (child == NULL)
     return NULL;
 
@@ -160,12 +227,14 @@ spawn (VitrineLocalHub  *self,
         g_string_append_len (line, buf, n);
       else if (n == 0 || !g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
         {
+          forget_child (self, child);
           g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_SERVER,
                                _("This computer’s hub stopped as it started. Its messages say why."));
           return NULL;
         }
       else if (g_get_monotonic_time () > deadline)
         {
+          forget_child (self, child);
           g_subprocess_force_exit (child);
           g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_SERVER,
                                _("This computer’s hub did not start in time."));
@@ -177,14 +246,22 @@ spawn (VitrineLocalHub  *self,
   g_strstrip (line->str);
   if (!g_str_has_prefix (line->str, "http://"))
     {
+      forget_child (self, child);
       g_subprocess_force_exit (child);
       g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL,
                            _("This computer’s hub did not say where it listens."));
       return NULL;
     }
+
   g_mutex_lock (&self->lock);
-  g_set_object (&self->child, child);
+  stopped = self->child != child;
   g_mutex_unlock (&self->lock);
+  if (stopped)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("This computer’s hub was stopped as it started."));
+      return NULL;
+    }
   return g_strdup (line->str);
 }
 
@@ -231,47 +308,30 @@ account_name (void)
   return g_steal_pointer (&name);
 }
 
-static gboolean
-token_works (const char *url,
-             const char *token)
-{
-  g_autoptr(VitrineClient) client = vitrine_client_new (url, token);
-  g_autoptr(JsonNode) me = vitrine_client_whoami (client, NULL, NULL);
-
-  return me != NULL;
-}
-
-/* The user's token on this hub: the one kept, or a new account's. */
+/* A new token for the user on this hub, in a new account when there is
+ * none yet; @name is the account's.  This works on the data folder, with
+ * the hub running or not. */
 static char *
-ensure_token (VitrineLocalHub  *self,
-              const char       *url,
-              GError          **error)
+add_account (VitrineLocalHub  *self,
+             char            **name,
+             GError          **error)
 {
-  g_autofree char *key = vitrine_credentials_local_hub_token_key (self->data_dir);
-  g_autofree char *token = vitrine_credentials_lookup_stored_token (key);
-  g_autofree char *name = NULL;
-  g_autoptr(GError) store_error = NULL;
+  g_autofree char *user = account_name ();
+  const char *add_user[] = { "user", "add", user, NULL };
+  const char *add_token[] = { "token", "add", user, "--role", "write", NULL };
+  g_autoptr(GError) user_error = NULL;
+  char *token;
 
-  if (token != NULL && token_works (url, token))
-    return g_steal_pointer (&token);
-  g_clear_pointer (&token, g_free);
-
-  name = account_name ();
-  {
-    const char *add_user[] = { "user", "add", name, NULL };
-    const char *add_token[] = { "token", "add", name, "--role", "write", NULL };
-    g_autoptr(GError) user_error = NULL;
-
-    token = run_hub_command (self, add_user, &user_error);
-    /* The account is there already (its token was lost): a new token. */
-    if (token == NULL)
-      token = run_hub_command (self, add_token, error);
-  }
+  token = run_hub_command (self, add_user, &user_error);
+  /* The account is there already (its token was lost): a new token. */
   if (token == NULL)
-    return NULL;
-  if (!vitrine_credentials_store_token (key, token, NULL, &store_error))
-    g_warning ("Could not keep the token for this computer’s hub: %s", store_error->message);
-  return g_steal_pointer (&token);
+    token = run_hub_command (self, add_token, error);
+  if (token != NULL)
+    {
+      g_free (*name);
+      *name = g_steal_pointer (&user);
+    }
+  return token;
 }
 
 static void
@@ -281,22 +341,82 @@ start_thread (GTask        *task,
               GCancellable *cancellable)
 {
   VitrineLocalHub *self = source;
+  g_autofree char *key = vitrine_credentials_local_hub_token_key (self->data_dir);
+  g_autofree char *token = vitrine_credentials_lookup_stored_token (key);
   g_autofree char *url = find_running (self);
-  g_autofree char *token = NULL;
+  g_autofree char *name = NULL;
+  gboolean new_token = FALSE;
   GError *error = NULL;
 
-  if (url == NULL)
-    url = spawn (self, &error);
+  /* A hub found running is asked whose the kept token is (the user gets an
+   * account first when none is kept); one that does not answer was left
+   * behind, and another is started. */
   if (url != NULL)
-    token = ensure_token (self, url, &error);
-  if (url == NULL || token == NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      if (token == NULL)
+        {
+          token = add_account (self, &name, &error);
+          if (token == NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          new_token = TRUE;
+        }
+      switch (ask_whoami (url, token, &name))
+        {
+        case HUB_ACCEPTS:
+          break;
+
+        case HUB_REFUSES:
+          g_clear_pointer (&token, g_free);
+          break;
+
+        case HUB_UNREACHABLE:
+          g_clear_pointer (&url, g_free);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
     }
+
+  if (url == NULL)
+    {
+      url = spawn (self, &error);
+      if (url == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (token != NULL && ask_whoami (url, token, &name) != HUB_ACCEPTS)
+        g_clear_pointer (&token, g_free);
+    }
+
+  if (token == NULL)
+    {
+      token = add_account (self, &name, &error);
+      if (token == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      new_token = TRUE;
+    }
+
+  if (new_token)
+    {
+      g_autoptr(GError) store_error = NULL;
+
+      if (!vitrine_credentials_store_token (key, token, NULL, &store_error))
+        g_warning ("Could not keep the token for this computer’s hub: %s", store_error->message);
+    }
+
   g_mutex_lock (&self->lock);
   g_free (self->url);
   self->url = g_strdup (url);
+  g_free (self->user_name);
+  self->user_name = g_steal_pointer (&name);
   g_mutex_unlock (&self->lock);
   g_task_return_pointer (task, vitrine_client_new (url, token), g_object_unref);
 }
@@ -315,6 +435,9 @@ vitrine_local_hub_start_async (VitrineLocalHub     *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, vitrine_local_hub_start_async);
+  g_mutex_lock (&self->lock);
+  self->stopping = FALSE;
+  g_mutex_unlock (&self->lock);
   g_task_run_in_thread (task, start_thread);
 }
 
@@ -343,7 +466,8 @@ on_child_exited_cb (GObject      *source,
 /**
  * vitrine_local_hub_stop:
  *
- * Stops the hub if this object started it; one found running stays.
+ * Stops the hub if this object started it; one found running stays.  A
+ * start under way starts none after this.
  */
 void
 vitrine_local_hub_stop (VitrineLocalHub *self)
@@ -355,6 +479,7 @@ vitrine_local_hub_stop (VitrineLocalHub *self)
   g_return_if_fail (VITRINE_IS_LOCAL_HUB (self));
 
   g_mutex_lock (&self->lock);
+  self->stopping = TRUE;
   child = g_steal_pointer (&self->child);
   g_clear_pointer (&self->url, g_free);
   g_mutex_unlock (&self->lock);
@@ -391,6 +516,7 @@ vitrine_local_hub_finalize (GObject *object)
 
   g_free (self->data_dir);
   g_free (self->url);
+  g_free (self->user_name);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (vitrine_local_hub_parent_class)->finalize (object);
