@@ -11,7 +11,10 @@
 #include <libsoup/soup.h>
 
 #include "vitrine-accounts.h"
+#include "vitrine-commit-builder.h"
+#include "vitrine-repo-history.h"
 #include "vitrine-repo-store.h"
+#include "vitrine-repo-tree.h"
 #include "vitrine-server.h"
 
 G_BEGIN_DECLS

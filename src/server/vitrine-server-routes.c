@@ -227,7 +227,7 @@ empty_object (void)
 static void
 add_entry_json_full (JsonBuilder       *builder,
                      VitrineEntry      *entry,
-                     VitrineCommitInfo *last);
+                     VitrineStoreCommit *last);
 
 static void
 add_entry_json (JsonBuilder  *builder,
@@ -243,16 +243,16 @@ add_entry_expanded (JsonBuilder    *builder,
                     const git_oid  *commit_id,
                     VitrineEntry   *entry)
 {
-  VitrineCommitInfo *last = vitrine_store_last_commit (repo, commit_id, entry->path);
+  VitrineStoreCommit *last = vitrine_store_last_commit (repo, commit_id, entry->path);
 
   add_entry_json_full (builder, entry, last);
-  vitrine_commit_info_free (last);
+  vitrine_store_commit_free (last);
 }
 
 static void
 add_entry_json_full (JsonBuilder       *builder,
                      VitrineEntry      *entry,
-                     VitrineCommitInfo *last)
+                     VitrineStoreCommit *last)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -284,7 +284,10 @@ add_entry_json_full (JsonBuilder       *builder,
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, last->title);
       json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, last->date);
+      {
+        g_autofree char *date = vitrine_format_date (last->date);
+        json_builder_add_string_value (builder, date);
+      }
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -1626,7 +1629,8 @@ route_commits (VitrineRequest  *req,
   json_builder_begin_array (builder);
   for (guint i = 0; i < commits->len; i++)
     {
-      VitrineCommitInfo *info = g_ptr_array_index (commits, i);
+      VitrineStoreCommit *info = g_ptr_array_index (commits, i);
+      g_autofree char *date = vitrine_format_date (info->date);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -1645,7 +1649,7 @@ route_commits (VitrineRequest  *req,
       json_builder_end_object (builder);
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, info->date);
+      json_builder_add_string_value (builder, date);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1671,20 +1675,54 @@ route_commits (VitrineRequest  *req,
 }
 
 static void
+add_refs (JsonBuilder    *builder,
+          git_repository *repo,
+          const char     *member,
+          const char     *prefix)
+{
+  g_autoptr(GPtrArray) refs = vitrine_store_list_refs (repo, prefix);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      VitrineStoreRef *ref = g_ptr_array_index (refs, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, ref->name);
+      json_builder_set_member_name (builder, "ref");
+      json_builder_add_string_value (builder, ref->ref);
+      json_builder_set_member_name (builder, "targetCommit");
+      json_builder_add_string_value (builder, ref->target);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 route_refs (VitrineRequest  *req,
             VitrineRepoMeta *meta)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(git_repository) repo = vitrine_store_open_git (meta, &error);
-  g_autoptr(JsonNode) refs = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) answer = NULL;
 
   if (repo == NULL)
     {
       vitrine_request_gerror (req, error);
       return;
     }
-  refs = vitrine_store_refs (repo, vitrine_request_query_bool (req, "include_prs"));
-  vitrine_request_json (req, 200, refs);
+  json_builder_begin_object (builder);
+  add_refs (builder, repo, "branches", "refs/heads/");
+  add_refs (builder, repo, "tags", "refs/tags/");
+  add_refs (builder, repo, "converts", "refs/convert/");
+  if (vitrine_request_query_bool (req, "include_prs"))
+    add_refs (builder, repo, "pullRequests", "refs/pr/");
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  vitrine_request_json (req, 200, answer);
 }
 
 static void
