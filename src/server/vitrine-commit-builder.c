@@ -26,17 +26,6 @@
 /* How often a commit is rebuilt when others keep winning the race. */
 #define MAX_COMMIT_ATTEMPTS 64
 
-void
-vitrine_op_free (VitrineOp *op)
-{
-  if (op == NULL)
-    return;
-  g_free (op->path);
-  g_clear_pointer (&op->content, g_bytes_unref);
-  g_free (op->lfs_oid);
-  g_free (op);
-}
-
 static char *
 commit_message (const char *summary,
                 const char *description)
@@ -221,34 +210,32 @@ next_pr_number (git_repository *repo)
 /**
  * vitrine_store_commit:
  * @branch: the branch (or `refs/pr/N`) to commit to
- * @parent_commit: (nullable): the head the client based its changes on
+ * @payload: the operations, the message, and the head the client based
+ *   its changes on (`parent_commit`, nullable)
  * @commit_id: (out): the new commit
  * @pr_ref: (out) (optional): with @create_pr, the new `refs/pr/N`
  *
  * Builds the commit completely, then publishes it by a compare-and-swap
- * of the branch.  When another commit won the race and no @parent_commit
- * was given, the operations are applied again on the new head; with
- * @parent_commit, the commit is refused (%VITRINE_ERROR_PRECONDITION_FAILED)
+ * of the branch.  When another commit won the race and no parent commit
+ * was given, the operations are applied again on the new head; with a
+ * parent commit, the commit is refused (%VITRINE_ERROR_PRECONDITION_FAILED)
  * and nothing is written to the branch.
  */
 gboolean
-vitrine_store_commit (VitrineRepoMeta  *meta,
-                      const char       *lfs_objects_dir,
-                      const char       *branch,
-                      const char       *parent_commit,
-                      gboolean          create_pr,
-                      GPtrArray        *ops,
-                      const char       *summary,
-                      const char       *description,
-                      const char       *author,
-                      char            **commit_id,
-                      char            **pr_ref,
-                      GError          **error)
+vitrine_store_commit (VitrineRepoMeta             *meta,
+                      const char                  *lfs_objects_dir,
+                      const char                  *branch,
+                      gboolean                     create_pr,
+                      const VitrineCommitPayload  *payload,
+                      const char                  *author,
+                      char                       **commit_id,
+                      char                       **pr_ref,
+                      GError                     **error)
 {
   g_autoptr(git_repository) repo = vitrine_store_open_git (meta, error);
   g_autoptr(git_signature) sig = NULL;
   g_autofree char *refname = NULL;
-  g_autofree char *message = commit_message (summary, description);
+  g_autofree char *message = commit_message (payload->summary, payload->description);
   int valid = 0;
 
   if (repo == NULL)
@@ -275,11 +262,11 @@ vitrine_store_commit (VitrineRepoMeta  *meta,
       if (git_reference_name_to_id (&head_id, repo, refname) != 0)
         return _vitrine_store_revision_not_found (error, branch);
 
-      if (parent_commit != NULL)
+      if (payload->parent_commit != NULL)
         {
           g_autoptr(git_object) parent = NULL;
 
-          if (git_revparse_single (&parent, repo, parent_commit) != 0 ||
+          if (git_revparse_single (&parent, repo, payload->parent_commit) != 0 ||
               !git_oid_equal (git_object_id (parent), &head_id))
             {
               g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PRECONDITION_FAILED,
@@ -294,7 +281,7 @@ vitrine_store_commit (VitrineRepoMeta  *meta,
           git_index_read_tree (index, tree) != 0)
         return vitrine_store_set_git_error (error);
 
-      if (!apply_ops (repo, index, lfs_objects_dir, ops, branch, error))
+      if (!apply_ops (repo, index, lfs_objects_dir, payload->ops, branch, error))
         return FALSE;
 
       parents[0] = head;
@@ -325,7 +312,7 @@ vitrine_store_commit (VitrineRepoMeta  *meta,
           if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED)
             {
               /* Another commit won: try again on top of it. */
-              if (parent_commit != NULL && rc == GIT_EMODIFIED)
+              if (payload->parent_commit != NULL && rc == GIT_EMODIFIED)
                 {
                   g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PRECONDITION_FAILED,
                                        "A commit has happened since. Please refresh and try again.");

@@ -21,13 +21,12 @@
 #include "vitrine-card-rules.h"
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
+#include "vitrine-http-range.h"
 #include "vitrine-json.h"
 #include "vitrine-lfs-pointer.h"
 #include "vitrine-path.h"
 #include "vitrine-server-private.h"
 #include "vitrine-yaml.h"
-
-#define MAX_OPERATIONS 100000
 
 /* ---- Small helpers ---------------------------------------------------- */
 
@@ -1344,116 +1343,21 @@ route_preupload (VitrineRequest  *req,
   vitrine_request_json (req, 200, answer);
 }
 
-/* Reads one NDJSON operation into @ops.  Returns FALSE with the answer set. */
-static gboolean
-parse_operation (VitrineRequest *req,
-                 const char     *key,
-                 JsonObject     *value,
-                 GPtrArray      *ops)
-{
-  const char *path = vitrine_json_string (value, "path");
-  VitrineOp *op;
-
-  if (path == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("The %s operation needs a path", key);
-      vitrine_request_error (req, 400, NULL, message);
-      return FALSE;
-    }
-  if (!check_path_or_reply (req, path))
-    return FALSE;
-
-  op = g_new0 (VitrineOp, 1);
-  op->path = g_strdup (path);
-  g_ptr_array_add (ops, op);
-
-  if (g_str_equal (key, "file"))
-    {
-      const char *content = vitrine_json_string (value, "content");
-      const char *encoding = vitrine_json_string (value, "encoding");
-
-      op->kind = VITRINE_OP_FILE;
-      if (content == NULL)
-        {
-          vitrine_request_error (req, 400, NULL, "A file operation needs its content");
-          return FALSE;
-        }
-      if (encoding == NULL || g_ascii_strcasecmp (encoding, "base64") == 0)
-        {
-          gsize len;
-          guchar *bytes;
-
-          /* g_base64_decode() accepts anything; check the alphabet first. */
-          if (strspn (content, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r")
-              != strlen (content))
-            {
-              vitrine_request_error (req, 400, NULL, "A file's content is not valid base64");
-              return FALSE;
-            }
-          bytes = g_base64_decode (content, &len);
-          op->content = g_bytes_new_take (bytes, len);
-        }
-      else if (g_ascii_strcasecmp (encoding, "utf-8") == 0 || g_ascii_strcasecmp (encoding, "utf8") == 0)
-        op->content = g_bytes_new (content, strlen (content));
-      else
-        {
-          vitrine_request_error (req, 400, NULL, "Unknown file encoding: use base64 or utf-8");
-          return FALSE;
-        }
-    }
-  else if (g_str_equal (key, "lfsFile"))
-    {
-      const char *oid = vitrine_json_string (value, "oid");
-      const char *algo = vitrine_json_string (value, "algo");
-
-      op->kind = VITRINE_OP_LFS_FILE;
-      if (algo != NULL && !g_str_equal (algo, "sha256"))
-        {
-          vitrine_request_error (req, 400, NULL, "Large files are named by their sha256");
-          return FALSE;
-        }
-      if (!vitrine_is_hex (oid, 64))
-        {
-          vitrine_request_error (req, 400, NULL, "A large file's oid must be 64 lowercase hex digits");
-          return FALSE;
-        }
-      op->lfs_oid = g_strdup (oid);
-      if (!member_u64 (value, "size", &op->lfs_size))
-        op->lfs_size = G_MAXUINT64;
-    }
-  else if (g_str_equal (key, "deletedFile"))
-    op->kind = VITRINE_OP_DELETE_FILE;
-  else if (g_str_equal (key, "deletedFolder"))
-    op->kind = VITRINE_OP_DELETE_FOLDER;
-  else
-    {
-      g_autofree char *message = g_strdup_printf ("Unknown operation: %s", key);
-      vitrine_request_error (req, 400, NULL, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 route_commit (VitrineRequest  *req,
               VitrineRepoMeta *meta,
               const char      *rev)
 {
-  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) vitrine_op_free);
+  g_autoptr(VitrineCommitPayload) payload = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(JsonNode) header_node = NULL;
   g_autofree char *commit_id = NULL;
   g_autofree char *pr_ref = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *parent = NULL;
   gboolean create_pr = vitrine_request_query_bool (req, "create_pr");
-  const char *data, *end, *line;
-  gsize len;
-  guint n_lines = 0;
+  const char *data;
+  gsize len = 0;
 
   if (req->body_too_large)
     {
@@ -1461,109 +1365,10 @@ route_commit (VitrineRequest  *req,
       return;
     }
   data = req->body != NULL ? g_bytes_get_data (req->body, &len) : NULL;
-  if (data == NULL || len == 0)
-    {
-      vitrine_request_error (req, 400, NULL, "Empty commit payload");
-      return;
-    }
-
-  if (vitrine_json_has_nul (data, len))
-    {
-      vitrine_request_error (req, 400, NULL, "NUL characters are not allowed in a commit payload");
-      return;
-    }
-
-  /* Every line is read and checked before anything is written. */
-  end = data + len;
-  for (line = data; line < end;)
-    {
-      const char *nl = memchr (line, '\n', end - line);
-      gsize line_len = (nl != NULL ? nl : end) - line;
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GError) parse_error = NULL;
-      JsonNode *root;
-      JsonObject *object;
-      const char *key;
-      JsonNode *value;
-
-      if (line_len > 0 && !(line_len == 1 && line[0] == '\r'))
-        {
-          if (!json_parser_load_from_data (parser, line, line_len, &parse_error))
-            {
-              g_autofree char *message = g_strdup_printf ("Invalid JSON on line %u of the commit payload: %s",
-                                                          n_lines + 1, parse_error->message);
-              vitrine_request_error (req, 400, NULL, message);
-              return;
-            }
-          root = json_parser_get_root (parser);
-          object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-          key = vitrine_json_string (object, "key");
-          value = object != NULL ? json_object_get_member (object, "value") : NULL;
-          if (key == NULL || value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
-            {
-              g_autofree char *message = g_strdup_printf ("Line %u of the commit payload must be {\"key\", \"value\"}",
-                                                          n_lines + 1);
-              vitrine_request_error (req, 400, NULL, message);
-              return;
-            }
-
-          if (n_lines == 0)
-            {
-              JsonObject *header = json_node_get_object (value);
-
-              if (!g_str_equal (key, "header") || vitrine_json_string (header, "summary") == NULL)
-                {
-                  vitrine_request_error (req, 400, NULL, "The commit payload must start with a header that has a summary");
-                  return;
-                }
-              summary = g_strdup (vitrine_json_string (header, "summary"));
-              description = g_strdup (vitrine_json_string (header, "description"));
-              parent = g_strdup (vitrine_json_string (header, "parentCommit"));
-            }
-          else if (g_str_equal (key, "header"))
-            {
-              vitrine_request_error (req, 400, NULL, "A commit payload has one header");
-              return;
-            }
-          else
-            {
-              if (ops->len >= MAX_OPERATIONS)
-                {
-                  vitrine_request_error (req, 413, NULL, "Too many operations in one commit: split it");
-                  return;
-                }
-              if (!parse_operation (req, key, json_node_get_object (value), ops))
-                return;
-            }
-          n_lines++;
-        }
-      line = nl != NULL ? nl + 1 : end;
-    }
-
-  if (n_lines == 0)
-    {
-      vitrine_request_error (req, 400, NULL, "Empty commit payload");
-      return;
-    }
-  if (g_strstrip (summary)[0] == '\0')
-    {
-      vitrine_request_error (req, 400, NULL, "The commit summary is empty");
-      return;
-    }
-  if (strlen (summary) > 4096 || (description != NULL && strlen (description) > 1024 * 1024))
-    {
-      vitrine_request_error (req, 400, NULL, "The commit message is too long");
-      return;
-    }
-  if (parent != NULL && (strlen (parent) < 7 || strlen (parent) > 40 || !vitrine_is_hex (parent, strlen (parent))))
-    {
-      vitrine_request_error (req, 400, NULL, "parentCommit must be a commit id");
-      return;
-    }
-
-  if (!vitrine_store_commit (meta, vitrine_server_get_lfs_dir (req->server), rev, parent, create_pr,
-                             ops, summary, description, req->caller->user,
-                             &commit_id, &pr_ref, &error))
+  payload = vitrine_commit_payload_parse (data, len, &error);
+  if (payload == NULL ||
+      !vitrine_store_commit (meta, vitrine_server_get_lfs_dir (req->server), rev, create_pr,
+                             payload, req->caller->user, &commit_id, &pr_ref, &error))
     {
       vitrine_request_gerror (req, error);
       return;
@@ -1883,53 +1688,6 @@ route_validate_yaml (VitrineRequest *req)
 
 /* ---- Downloads -------------------------------------------------------- */
 
-/* Parses one `bytes=` range against @size.  Returns FALSE when unsatisfiable. */
-static gboolean
-parse_range (const char *range,
-             guint64     size,
-             guint64    *start,
-             guint64    *length)
-{
-  const char *spec;
-  const char *dash;
-  char *end = NULL;
-
-  if (!g_str_has_prefix (range, "bytes="))
-    return FALSE;
-  spec = range + strlen ("bytes=");
-  if (strchr (spec, ',') != NULL)
-    return FALSE;
-  dash = strchr (spec, '-');
-  if (dash == NULL)
-    return FALSE;
-
-  if (dash == spec)
-    {
-      guint64 suffix = g_ascii_strtoull (dash + 1, &end, 10);
-      if (end == dash + 1 || *end != '\0' || suffix == 0 || size == 0)
-        return FALSE;
-      suffix = MIN (suffix, size);
-      *start = size - suffix;
-      *length = suffix;
-      return TRUE;
-    }
-
-  *start = g_ascii_strtoull (spec, &end, 10);
-  if (end != dash || *start >= size)
-    return FALSE;
-  if (dash[1] == '\0')
-    *length = size - *start;
-  else
-    {
-      guint64 last = g_ascii_strtoull (dash + 1, &end, 10);
-      if (*end != '\0' || last < *start)
-        return FALSE;
-      last = MIN (last, size - 1);
-      *length = last - *start + 1;
-    }
-  return TRUE;
-}
-
 static void
 route_resolve (VitrineRequest  *req,
                VitrineRepoMeta *meta,
@@ -2020,7 +1778,7 @@ route_resolve (VitrineRequest  *req,
     {
       g_autofree char *content_range = NULL;
 
-      if (!parse_range (req->range, size, &start, &length))
+      if (!vitrine_http_range_parse (req->range, size, &start, &length))
         {
           g_autofree char *unsatisfied = g_strdup_printf ("bytes */%" G_GUINT64_FORMAT, size);
           g_clear_pointer (&req->file_path, g_free);
