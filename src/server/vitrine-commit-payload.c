@@ -21,7 +21,7 @@
 #include "vitrine-hash.h"
 #include "vitrine-json.h"
 #include "vitrine-path.h"
-#include "vitrine-server-private.h"
+#include "vitrine-server-request.h"
 
 #define MAX_SUMMARY     4096
 #define MAX_DESCRIPTION (1024 * 1024)

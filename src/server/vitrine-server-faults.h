@@ -1,0 +1,24 @@
+/* vitrine-server-faults.h — faults injected on purpose, for tests only
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vitrine-server-request.h"
+
+G_BEGIN_DECLS
+
+typedef struct _VitrineFaults VitrineFaults;
+
+VitrineFaults *vitrine_faults_new            (const char     *spec);
+void           vitrine_faults_free           (VitrineFaults  *faults);
+gboolean       vitrine_faults_inject_status  (VitrineFaults  *faults,
+                                              VitrineRequest *req);
+gboolean       vitrine_faults_drop_upload    (VitrineFaults  *faults,
+                                              VitrineRequest *req,
+                                              gsize           len);
+
+G_END_DECLS
