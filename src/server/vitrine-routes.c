@@ -18,6 +18,7 @@
 #include "vitrine-json.h"
 #include "vitrine-path.h"
 #include "vitrine-routes-private.h"
+#include "vitrine-server-faults.h"
 
 #define PUBLIC      VITRINE_ACCESS_PUBLIC
 #define REPO_READ   VITRINE_ACCESS_REPO_READ
@@ -48,6 +49,9 @@ const VitrineRoute vitrine_routes[] = {
     "Uploads are PUT requests", vitrine_route_upload_begin, vitrine_route_upload_chunk },
   { "POST",        "/api/lfs-complete/*",       PUBLIC,     JSON,   vitrine_route_lfs_complete,
     "Completing an upload is a POST request" },
+
+  /* For tests: what VITRINE_HUB_FAULTS injected (404 without it) */
+  { "GET HEAD",    VITRINE_FAULTS_PATH,         PUBLIC,     NONE,   vitrine_route_faults },
 
   /* Listings, and one repository's API */
   { "GET HEAD",    "/api/{type}",               PUBLIC,     NONE,   vitrine_route_repo_list,

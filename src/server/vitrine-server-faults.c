@@ -8,6 +8,12 @@
  *                                       to the next COUNT requests whose path
  *                                       holds PATH_PART
  *
+ * Each rule counts what it did, so a test can prove its fault happened:
+ * how many times it fired, and how many of the requests it broke came
+ * again and were answered (a client's retry), with the shortest wait
+ * between the two.  GET /api/-/faults reports the counts as JSON, and
+ * exists only on a hub started with VITRINE_HUB_FAULTS.
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,12 +43,24 @@ typedef struct
   guint64   drop_after;
   int       count;
   int       fired;
+  int       retried;
+  gint64    shortest_wait;     /* µs between a fault and its retry, or -1 */
 } Rule;
+
+/* A request a rule broke, waiting for its retry. */
+typedef struct
+{
+  Rule   *rule;
+  char   *method;
+  char   *path;
+  gint64  when;
+} Broken;
 
 struct _VitrineFaults
 {
   GMutex     lock;
   GPtrArray *rules;
+  GPtrArray *broken;
 };
 
 static void
@@ -52,6 +70,14 @@ rule_free (Rule *rule)
   g_free (rule->path_part);
   g_free (rule->retry_after);
   g_free (rule);
+}
+
+static void
+broken_free (Broken *broken)
+{
+  g_free (broken->method);
+  g_free (broken->path);
+  g_free (broken);
 }
 
 /**
@@ -68,6 +94,7 @@ vitrine_faults_new (const char *spec)
 
   g_mutex_init (&faults->lock);
   faults->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
+  faults->broken = g_ptr_array_new_with_free_func ((GDestroyNotify) broken_free);
   for (guint i = 0; rules[i] != NULL; i++)
     {
       g_auto(GStrv) f = g_strsplit (rules[i], ":", 6);
@@ -97,6 +124,7 @@ vitrine_faults_new (const char *spec)
           continue;
         }
       rule->text = g_strdup (rules[i]);
+      rule->shortest_wait = -1;
       g_ptr_array_add (faults->rules, rule);
     }
   g_message ("Injecting faults: %s", spec);
@@ -110,7 +138,24 @@ vitrine_faults_free (VitrineFaults *faults)
     return;
   g_mutex_clear (&faults->lock);
   g_ptr_array_unref (faults->rules);
+  g_ptr_array_unref (faults->broken);
   g_free (faults);
+}
+
+/* Called with the lock held. */
+static void
+fired (VitrineFaults  *faults,
+       Rule           *rule,
+       VitrineRequest *req)
+{
+  Broken *broken = g_new0 (Broken, 1);
+
+  rule->fired++;
+  broken->rule = rule;
+  broken->method = g_strdup (req->method);
+  broken->path = g_strdup (req->path);
+  broken->when = g_get_monotonic_time ();
+  g_ptr_array_add (faults->broken, broken);
 }
 
 /**
@@ -124,13 +169,16 @@ vitrine_faults_inject_status (VitrineFaults  *faults,
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&faults->lock);
 
+  /* The report is never broken: tests need it to see what was. */
+  if (g_str_equal (req->path, VITRINE_FAULTS_PATH))
+    return FALSE;
   for (guint i = 0; i < faults->rules->len; i++)
     {
       Rule *rule = g_ptr_array_index (faults->rules, i);
 
       if (rule->kind == RULE_STATUS && rule->fired < rule->count && strstr (req->path, rule->path_part) != NULL)
         {
-          rule->fired++;
+          fired (faults, rule, req);
           if (rule->retry_after != NULL)
             vitrine_request_header (req, "Retry-After", rule->retry_after);
           vitrine_request_error (req, rule->status, NULL, "Injected fault");
@@ -161,9 +209,93 @@ vitrine_faults_drop_upload (VitrineFaults  *faults,
       if (rule->kind == RULE_DROP_UPLOAD && rule->fired < rule->count &&
           req->stream_received + len >= rule->drop_after)
         {
-          rule->fired++;
+          fired (faults, rule, req);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+/* A request was answered: if it is one that a fault broke, sent again
+ * and now answered without an error, the client retried. */
+void
+vitrine_faults_note_answer (VitrineFaults  *faults,
+                            VitrineRequest *req)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&faults->lock);
+  gint64 now = g_get_monotonic_time ();
+
+  if (req->status >= 400)
+    return;
+  for (guint i = faults->broken->len; i > 0; i--)
+    {
+      Broken *broken = g_ptr_array_index (faults->broken, i - 1);
+      Rule *rule = broken->rule;
+
+      if (!g_str_equal (broken->method, req->method) || !g_str_equal (broken->path, req->path))
+        continue;
+      rule->retried++;
+      if (rule->shortest_wait < 0 || now - broken->when < rule->shortest_wait)
+        rule->shortest_wait = now - broken->when;
+      g_ptr_array_remove_index (faults->broken, i - 1);
+    }
+}
+
+/**
+ * vitrine_faults_report:
+ *
+ * Returns: (transfer full): `{"rules": [{"rule", "kind", "count", "fired",
+ *   "retried", "shortestRetryMs"?}]}`, one for each rule in the order
+ *   given
+ */
+JsonNode *
+vitrine_faults_report (VitrineFaults *faults)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&faults->lock);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "rules");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < faults->rules->len; i++)
+    {
+      Rule *rule = g_ptr_array_index (faults->rules, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, rule->text);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, rule->kind == RULE_STATUS ? "status" : "drop-upload");
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, rule->count);
+      json_builder_set_member_name (builder, "fired");
+      json_builder_add_int_value (builder, rule->fired);
+      json_builder_set_member_name (builder, "retried");
+      json_builder_add_int_value (builder, rule->retried);
+      if (rule->shortest_wait >= 0)
+        {
+          json_builder_set_member_name (builder, "shortestRetryMs");
+          json_builder_add_int_value (builder, rule->shortest_wait / 1000);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* GET /api/-/faults: what was injected so far. */
+void
+vitrine_route_faults (VitrineRequest *req)
+{
+  VitrineFaults *faults = _vitrine_server_get_faults (req->server);
+  g_autoptr(JsonNode) report = NULL;
+
+  if (faults == NULL)
+    {
+      vitrine_request_error (req, 404, NULL, "Sorry, we can't find the page you are looking for.");
+      return;
+    }
+  report = vitrine_faults_report (faults);
+  vitrine_request_json (req, 200, report);
 }

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Where a hub started with VITRINE_HUB_FAULTS reports what it injected. */
+#define VITRINE_FAULTS_PATH "/api/-/faults"
+
 typedef struct _VitrineFaults VitrineFaults;
 
 VitrineFaults *vitrine_faults_new            (const char     *spec);
@@ -20,5 +23,10 @@ gboolean       vitrine_faults_inject_status  (VitrineFaults  *faults,
 gboolean       vitrine_faults_drop_upload    (VitrineFaults  *faults,
                                               VitrineRequest *req,
                                               gsize           len);
+void           vitrine_faults_note_answer    (VitrineFaults  *faults,
+                                              VitrineRequest *req);
+JsonNode      *vitrine_faults_report         (VitrineFaults  *faults);
+
+void           vitrine_route_faults          (VitrineRequest *req);
 
 G_END_DECLS

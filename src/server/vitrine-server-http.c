@@ -428,9 +428,12 @@ static gboolean
 job_done_cb (gpointer user_data)
 {
   Job *job = user_data;
+  VitrineFaults *faults = job->req->server->faults;
 
   apply_answer (job->msg, job->req);
   soup_server_message_unpause (job->msg);
+  if (faults != NULL)
+    vitrine_faults_note_answer (faults, job->req);
   g_object_unref (job->msg);
   vitrine_request_free (job->req);
   g_free (job);
