@@ -158,6 +158,24 @@ fired (VitrineFaults  *faults,
   g_ptr_array_add (faults->broken, broken);
 }
 
+/* The rule that breaks @req now, or NULL.  Called with the lock held. */
+static Rule *
+status_rule (VitrineFaults  *faults,
+             VitrineRequest *req)
+{
+  /* The report is never broken: tests need it to see what was. */
+  if (g_str_equal (req->path, VITRINE_FAULTS_PATH))
+    return NULL;
+  for (guint i = 0; i < faults->rules->len; i++)
+    {
+      Rule *rule = g_ptr_array_index (faults->rules, i);
+
+      if (rule->kind == RULE_STATUS && rule->fired < rule->count && strstr (req->path, rule->path_part) != NULL)
+        return rule;
+    }
+  return NULL;
+}
+
 /**
  * vitrine_faults_inject_status:
  *
@@ -167,25 +185,19 @@ gboolean
 vitrine_faults_inject_status (VitrineFaults  *faults,
                               VitrineRequest *req)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&faults->lock);
+  Rule *rule;
 
-  /* The report is never broken: tests need it to see what was. */
-  if (g_str_equal (req->path, VITRINE_FAULTS_PATH))
-    return FALSE;
-  for (guint i = 0; i < faults->rules->len; i++)
+  g_mutex_lock (&faults->lock);
+  rule = status_rule (faults, req);
+  if (rule != NULL)
     {
-      Rule *rule = g_ptr_array_index (faults->rules, i);
-
-      if (rule->kind == RULE_STATUS && rule->fired < rule->count && strstr (req->path, rule->path_part) != NULL)
-        {
-          fired (faults, rule, req);
-          if (rule->retry_after != NULL)
-            vitrine_request_header (req, "Retry-After", rule->retry_after);
-          vitrine_request_error (req, rule->status, NULL, "Injected fault");
-          return TRUE;
-        }
+      fired (faults, rule, req);
+      if (rule->retry_after != NULL)
+        vitrine_request_header (req, "Retry-After", rule->retry_after);
+      vitrine_request_error (req, rule->status, NULL, "Injected fault");
     }
-  return FALSE;
+  g_mutex_unlock (&faults->lock);
+  return rule != NULL;
 }
 
 /**
@@ -200,9 +212,10 @@ vitrine_faults_drop_upload (VitrineFaults  *faults,
                             VitrineRequest *req,
                             gsize           len)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&faults->lock);
+  gboolean drop = FALSE;
 
-  for (guint i = 0; i < faults->rules->len; i++)
+  g_mutex_lock (&faults->lock);
+  for (guint i = 0; i < faults->rules->len && !drop; i++)
     {
       Rule *rule = g_ptr_array_index (faults->rules, i);
 
@@ -210,10 +223,11 @@ vitrine_faults_drop_upload (VitrineFaults  *faults,
           req->stream_received + len >= rule->drop_after)
         {
           fired (faults, rule, req);
-          return TRUE;
+          drop = TRUE;
         }
     }
-  return FALSE;
+  g_mutex_unlock (&faults->lock);
+  return drop;
 }
 
 /* A request was answered: if it is one that a fault broke, sent again
@@ -222,11 +236,11 @@ void
 vitrine_faults_note_answer (VitrineFaults  *faults,
                             VitrineRequest *req)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&faults->lock);
   gint64 now = g_get_monotonic_time ();
 
   if (req->status >= 400)
     return;
+  g_mutex_lock (&faults->lock);
   for (guint i = faults->broken->len; i > 0; i--)
     {
       Broken *broken = g_ptr_array_index (faults->broken, i - 1);
@@ -239,6 +253,7 @@ vitrine_faults_note_answer (VitrineFaults  *faults,
         rule->shortest_wait = now - broken->when;
       g_ptr_array_remove_index (faults->broken, i - 1);
     }
+  g_mutex_unlock (&faults->lock);
 }
 
 /**
@@ -251,9 +266,9 @@ vitrine_faults_note_answer (VitrineFaults  *faults,
 JsonNode *
 vitrine_faults_report (VitrineFaults *faults)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&faults->lock);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+  g_mutex_lock (&faults->lock);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "rules");
   json_builder_begin_array (builder);
@@ -281,6 +296,7 @@ vitrine_faults_report (VitrineFaults *faults)
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+  g_mutex_unlock (&faults->lock);
   return json_builder_get_root (builder);
 }
 
