@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 
@@ -49,12 +50,31 @@ vitrine_commit_payload_free (VitrineCommitPayload *payload)
   g_free (payload);
 }
 
+/* Sets @error, whatever bytes the message quotes: it must fit in the
+ * JSON answer. */
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (GError           **error,
+      VitrineErrorCode   code,
+      const char        *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  valid = g_utf8_make_valid (message, -1);
+  g_set_error_literal (error, VITRINE_ERROR, code, valid);
+  return FALSE;
+}
+
 static gboolean
 invalid (GError     **error,
          const char  *message)
 {
-  g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT, message);
-  return FALSE;
+  return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "%s", message);
 }
 
 static gboolean
@@ -126,9 +146,7 @@ read_operation (const char  *key,
 
   if (path == NULL)
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
-                   "The %s operation needs a path", key);
-      return FALSE;
+      return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "The %s operation needs a path", key);
     }
   if (!vitrine_path_check (path, -1, error))
     return FALSE;
@@ -167,8 +185,7 @@ read_operation (const char  *key,
       op->kind = VITRINE_OP_DELETE_FOLDER;
       return TRUE;
     }
-  g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT, "Unknown operation: %s", key);
-  return FALSE;
+  return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "Unknown operation: %s", key);
 }
 
 /* Reads one non-empty line: the header first, operations after it. */
@@ -187,9 +204,8 @@ read_line (VitrineCommitPayload  *payload,
 
   if (!json_parser_load_from_data (parser, line, line_len, &parse_error))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
-                   "Invalid JSON on line %u of the commit payload: %s", n_lines + 1, parse_error->message);
-      return FALSE;
+      return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "Invalid JSON on line %u of the commit payload: %s",
+                   n_lines + 1, parse_error->message);
     }
   root = json_parser_get_root (parser);
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
@@ -197,9 +213,8 @@ read_line (VitrineCommitPayload  *payload,
   value = object != NULL ? json_object_get_member (object, "value") : NULL;
   if (key == NULL || value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
     {
-      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
+      return fail (error, VITRINE_ERROR_INVALID_ARGUMENT,
                    "Line %u of the commit payload must be {\"key\", \"value\"}", n_lines + 1);
-      return FALSE;
     }
 
   if (n_lines == 0)
@@ -216,11 +231,7 @@ read_line (VitrineCommitPayload  *payload,
   if (g_str_equal (key, "header"))
     return invalid (error, "A commit payload has one header");
   if (payload->ops->len >= VITRINE_COMMIT_MAX_OPERATIONS)
-    {
-      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_TOO_LARGE,
-                           "Too many operations in one commit: split it");
-      return FALSE;
-    }
+    return fail (error, VITRINE_ERROR_TOO_LARGE, "Too many operations in one commit: split it");
   return read_operation (key, json_node_get_object (value), payload->ops, error);
 }
 
@@ -282,6 +293,14 @@ vitrine_commit_payload_parse (const char  *data,
   if (g_strstrip (payload->summary)[0] == '\0')
     {
       invalid (error, "The commit summary is empty");
+      return NULL;
+    }
+  /* JSON-GLib lets a lone UTF-16 surrogate (\\ud800) through as bytes
+   * that are not UTF-8: the message would break every answer quoting it. */
+  if (!g_utf8_validate (payload->summary, -1, NULL) ||
+      (payload->description != NULL && !g_utf8_validate (payload->description, -1, NULL)))
+    {
+      invalid (error, "The commit message is not valid UTF-8");
       return NULL;
     }
   if (strlen (payload->summary) > MAX_SUMMARY ||

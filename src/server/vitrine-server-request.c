@@ -13,16 +13,18 @@
 #include "vitrine-error.h"
 #include "vitrine-server-request.h"
 
-/* The Hub's error body: {"error": message}. */
+/* The Hub's error body: {"error": message}, valid UTF-8 whatever bytes
+ * the message quotes. */
 static char *
 error_json (const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, message);
+  json_builder_add_string_value (builder, valid);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
