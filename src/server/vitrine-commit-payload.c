@@ -202,6 +202,9 @@ read_line (VitrineCommitPayload  *payload,
   JsonObject *object;
   const char *key;
 
+  if (vitrine_json_too_deep (line, line_len))
+    return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "Line %u of the commit payload is nested too deeply",
+                 n_lines + 1);
   if (!json_parser_load_from_data (parser, line, line_len, &parse_error))
     {
       return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "Invalid JSON on line %u of the commit payload: %s",

@@ -197,7 +197,7 @@ body_paths (VitrineRequest *req,
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonNode *root, *list;
 
-    if (!json_parser_load_from_data (parser, data, len, NULL))
+    if (vitrine_json_too_deep (data, len) || !json_parser_load_from_data (parser, data, len, NULL))
       return paths;
     root = json_parser_get_root (parser);
     if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

@@ -178,6 +178,11 @@ vitrine_request_parse_json (VitrineRequest *req)
       vitrine_request_error (req, 400, NULL, "NUL characters are not allowed");
       return NULL;
     }
+  if (vitrine_json_too_deep (data, len))
+    {
+      vitrine_request_error (req, 400, NULL, "The JSON body is nested too deeply");
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
       g_autofree char *message = g_strdup_printf ("Invalid JSON body: %s", error->message);
@@ -203,6 +208,41 @@ vitrine_json_has_nul (const char *data,
   for (const char *p = data; (p = memchr (p, '\\', data + len - p)) != NULL && p + 6 <= data + len; p++)
     if (p[1] == 'u' && p[2] == '0' && p[3] == '0' && p[4] == '0' && p[5] == '0')
       return TRUE;
+  return FALSE;
+}
+
+/* JSON-GLib reads arrays and objects by recursion, so a body of a few
+ * hundred kilobytes of "[" would exhaust a worker thread's stack: such
+ * bodies are refused before they are parsed.  Brackets inside strings do
+ * not count. */
+gboolean
+vitrine_json_too_deep (const char *data,
+                       gsize       len)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > VITRINE_JSON_MAX_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
   return FALSE;
 }
 

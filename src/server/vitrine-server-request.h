@@ -17,6 +17,9 @@
 
 G_BEGIN_DECLS
 
+/* JSON from clients nested deeper than this is refused unread. */
+#define VITRINE_JSON_MAX_DEPTH 64
+
 typedef struct _VitrineRoute VitrineRoute;
 
 typedef struct
@@ -92,6 +95,8 @@ void            vitrine_request_json         (VitrineRequest    *req,
 
 JsonNode       *vitrine_request_parse_json   (VitrineRequest    *req);
 gboolean        vitrine_json_has_nul         (const char        *data,
+                                              gsize              len);
+gboolean        vitrine_json_too_deep        (const char        *data,
                                               gsize              len);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* test-parsers.c — the local hub's parsers of what clients send: the Range
- * header and the NDJSON commit payload, on their own and over HTTP
+ * header, the NDJSON commit payload and JSON bodies, on their own and
+ * over HTTP
  *
  * The cases marked "fuzz" are what the fuzz targets found.
  *
@@ -14,6 +15,7 @@
 #include "vitrine-commit-payload.h"
 #include "vitrine-error.h"
 #include "vitrine-http-range.h"
+#include "vitrine-server-request.h"
 
 static void
 test_range (void)
@@ -194,6 +196,74 @@ test_parsers_over_http (Hub           *hub,
   }
 }
 
+static char *
+nested (guint       depth,
+        const char *inside)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, i % 2 == 0 ? '[' : '{');
+  g_string_append (text, inside);
+  for (guint i = depth; i > 0; i--)
+    g_string_append_c (text, (i - 1) % 2 == 0 ? ']' : '}');
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_json_depth (void)
+{
+  g_autofree char *deepest = nested (VITRINE_JSON_MAX_DEPTH, "");
+  g_autofree char *deeper = nested (VITRINE_JSON_MAX_DEPTH + 1, "");
+  g_autofree char *quoted = g_strdup_printf ("{\"a\":\"%s\\\"[[\"}", deeper);
+
+  g_assert_false (vitrine_json_too_deep (deepest, strlen (deepest)));
+  g_assert_true (vitrine_json_too_deep (deeper, strlen (deeper)));
+  /* Brackets in strings, escaped quotes included, do not count. */
+  g_assert_false (vitrine_json_too_deep (quoted, strlen (quoted)));
+}
+
+/* A body nested a million deep took the whole hub down (JSON-GLib reads
+ * nesting by recursion, on a worker thread's stack): now it is refused,
+ * on every route that reads JSON, and the hub goes on answering. */
+static void
+test_deep_json_over_http (Hub           *hub,
+                          gconstpointer  data)
+{
+  gsize depth = 1000000;
+  g_autofree char *deep = g_malloc (depth + 1);
+  g_autofree char *commit = NULL;
+
+  memset (deep, '[', depth);
+  deep[depth] = '\0';
+  hub_create_repo (hub, hub->alice, "{\"name\":\"deep\"}");
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "POST", "/api/validate-yaml", NULL, NULL, deep, depth);
+
+    g_assert_cmpuint (reply->status, ==, 400);
+    g_assert_nonnull (strstr (reply_string (reply, "error"), "nested too deeply"));
+  }
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "POST", "/api/models/alice/deep/paths-info/main", hub->alice, NULL,
+                                       deep, depth);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (reply->json)), ==, 0);
+  }
+  commit = g_strconcat ("{\"key\":\"header\",\"value\":{\"summary\":\"s\"}}\n", deep, "\n", NULL);
+  {
+    g_autoptr(Reply) reply = hub_commit (hub, "alice/deep", hub->alice, commit);
+
+    g_assert_cmpuint (reply->status, ==, 400);
+    g_assert_nonnull (strstr (reply_string (reply, "error"), "Line 2 of the commit payload is nested too deeply"));
+  }
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "GET", "/api/whoami-v2", hub->alice, NULL, NULL, 0);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,7 +273,9 @@ main (int   argc,
   g_test_add_func ("/server/parsers/range", test_range);
   g_test_add_func ("/server/parsers/commit-payload", test_commit_payload);
   g_test_add_func ("/server/parsers/commit-payload-refused", test_commit_payload_refused);
+  g_test_add_func ("/server/parsers/json-depth", test_json_depth);
   g_test_add ("/server/parsers/over-http", Hub, NULL, hub_setup, test_parsers_over_http, hub_teardown);
+  g_test_add ("/server/parsers/deep-json", Hub, NULL, hub_setup, test_deep_json_over_http, hub_teardown);
 
   return g_test_run ();
 }
