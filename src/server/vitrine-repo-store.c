@@ -554,7 +554,7 @@ vitrine_store_open_git (VitrineRepoMeta *meta,
   return repo;
 }
 
-/* ---- Shared with the tree, history and commit builder files ------------ */
+/* ---- Shared with the tree, history and commit builder files ---------- */
 
 gboolean
 _vitrine_store_revision_not_found (GError     **error,

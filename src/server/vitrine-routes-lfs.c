@@ -19,7 +19,7 @@
 #include "vitrine-json.h"
 #include "vitrine-routes-private.h"
 
-/* ---- Signed upload URLs ----------------------------------------------- */
+/* ---- Signed upload URLs ---------------------------------------------- */
 
 static gboolean
 parse_u64 (const char *text,
@@ -119,7 +119,7 @@ vitrine_lfs_part_marker_path (VitrineServer *self,
   return g_build_filename (vitrine_server_get_tmp_dir (self), dir, name, NULL);
 }
 
-/* ---- Routes ------------------------------------------------------------ */
+/* ---- Routes ---------------------------------------------------------- */
 
 static char *
 upload_url (VitrineRequest *req,

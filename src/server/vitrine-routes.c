@@ -97,7 +97,7 @@ vitrine_route_empty (VitrineRequest *req)
   vitrine_request_json (req, 200, answer);
 }
 
-/* ---- Shared helpers --------------------------------------------------- */
+/* ---- Shared helpers -------------------------------------------------- */
 
 gboolean
 vitrine_route_member_bool (JsonObject *object,

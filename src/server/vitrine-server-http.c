@@ -27,7 +27,7 @@
 
 #define DOWNLOAD_CHUNK (1024 * 1024)
 
-/* ---- Routing ---------------------------------------------------------- */
+/* ---- Routing --------------------------------------------------------- */
 
 static gboolean
 method_allowed (const char *methods,
@@ -193,7 +193,7 @@ run_route (VitrineRequest *req)
   route->handler (req);
 }
 
-/* ---- Bodies ----------------------------------------------------------- */
+/* ---- Bodies ---------------------------------------------------------- */
 
 typedef struct
 {
@@ -249,7 +249,7 @@ stream_got_chunk_cb (SoupServerMessage *msg,
   req->stream_received += len;
 }
 
-/* ---- Streaming a file out --------------------------------------------- */
+/* ---- Streaming a file out -------------------------------------------- */
 
 typedef struct
 {
@@ -416,7 +416,7 @@ request_started_cb (SoupServer        *soup,
   g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), self);
 }
 
-/* ---- Dispatch --------------------------------------------------------- */
+/* ---- Dispatch -------------------------------------------------------- */
 
 typedef struct
 {
@@ -486,10 +486,11 @@ main_handler_cb (SoupServer        *soup,
       req->body = g_bytes_new (c->data->data, c->data->len);
     }
 
+  /* Signed URLs carry their own credentials: no token is read for them. */
   auth = soup_message_headers_get_one (headers, "Authorization");
   if (req->route != NULL && req->route->access == VITRINE_ACCESS_SIGNED)
-    ;
-  else if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
+    auth = NULL;
+  if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
     {
       req->caller = vitrine_accounts_authenticate (self->data_dir, auth + 7);
       req->bad_token = req->caller == NULL;
@@ -504,7 +505,7 @@ main_handler_cb (SoupServer        *soup,
   g_thread_pool_push (self->pool, job, NULL);
 }
 
-/* ---- Setting up and tearing down ---------------------------------------- */
+/* ---- Setting up and tearing down ------------------------------------- */
 
 void
 _vitrine_server_http_init (VitrineServer *self)
