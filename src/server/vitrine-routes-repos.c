@@ -370,7 +370,6 @@ add_tags (JsonBuilder *builder,
   for (guint k = 0; card != NULL && k < G_N_ELEMENTS (keys); k++)
     {
       JsonNode *node = json_object_get_member (card, keys[k]);
-      g_autoptr(GList) items = NULL;
 
       if (node == NULL)
         continue;
