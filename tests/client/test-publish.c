@@ -633,6 +633,7 @@ test_publish_through_faults (Fixture       *f,
 {
   g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/faults");
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) rules = g_strsplit (data, ";", -1);
   VitrinePublishResult result;
   gint64 start = g_get_monotonic_time ();
 
@@ -640,6 +641,9 @@ test_publish_through_faults (Fixture       *f,
   g_assert_no_error (error);
   vitrine_publish_result_clear (&result);
   assert_remote_matches (f, "alice/faults", all_files);
+
+  /* Every fault happened, and the client retried what each one broke. */
+  hub_assert_faults_fired (&f->hub, g_strv_length (rules));
 
   /* A 429 with Retry-After: 1 was waited for, not hammered. */
   if (strstr (data, "429") != NULL)

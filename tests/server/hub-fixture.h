@@ -288,3 +288,39 @@ hub_commit (Hub        *hub,
 
   return hub_call (hub, "POST", path, token, "application/x-ndjson", payload, -1);
 }
+
+/* What a hub started with VITRINE_HUB_FAULTS says its faults did: each of
+ * its @n_rules rules fired exactly as often as it was told to, and every
+ * request it broke was sent again and then answered without an error (the
+ * client retried).  A rule with a Retry-After waited at least that long
+ * before its retry. */
+static inline void
+hub_assert_faults_fired (Hub   *hub,
+                         guint  n_rules)
+{
+  g_autoptr(Reply) reply = hub_call (hub, "GET", "/api/-/faults", NULL, NULL, NULL, 0);
+  JsonArray *rules;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  g_assert_nonnull (reply->json);
+  rules = json_object_get_array_member (json_node_get_object (reply->json), "rules");
+  g_assert_cmpuint (json_array_get_length (rules), ==, n_rules);
+  for (guint i = 0; i < n_rules; i++)
+    {
+      JsonObject *rule = json_array_get_object_element (rules, i);
+      const char *text = json_object_get_string_member (rule, "rule");
+      gint64 count = json_object_get_int_member (rule, "count");
+      gint64 fired = json_object_get_int_member (rule, "fired");
+      gint64 retried = json_object_get_int_member (rule, "retried");
+      g_auto(GStrv) fields = g_strsplit (text, ":", -1);
+
+      g_test_message ("fault %s: fired %" G_GINT64_FORMAT ", retried %" G_GINT64_FORMAT, text, fired, retried);
+      g_assert_cmpint (count, >, 0);
+      g_assert_cmpint (fired, ==, count);
+      g_assert_cmpint (retried, ==, fired);
+      /* status:CODE:PATH_PART:COUNT:SECS */
+      if (g_str_equal (fields[0], "status") && g_strv_length (fields) == 5)
+        g_assert_cmpint (json_object_get_int_member (rule, "shortestRetryMs"), >=,
+                         g_ascii_strtoll (fields[4], NULL, 10) * 1000 - 100);
+    }
+}
