@@ -719,19 +719,19 @@ vitrine_client_repo_info (VitrineClient   *self,
       set_protocol_error (error);
       return NULL;
     }
-  return vitrine_repo_info_new_from_json (json_node_get_object (answer));
+  return vitrine_repo_info_new_from_json (json_node_get_object (answer), type);
 }
 
-typedef gpointer (*MakeFunc) (JsonObject *object);
-
-/* Appends one typed object per JSON object of an array answer; FALSE (with
- * a protocol error) when the answer is not an array. */
+/* Appends one typed object per JSON object of an array answer, of the
+ * store's item type (repositories are of @type); FALSE (with a protocol
+ * error) when the answer is not an array. */
 static gboolean
-append_objects (GListStore  *store,
-                JsonNode    *answer,
-                MakeFunc     make,
-                GError     **error)
+append_objects (GListStore       *store,
+                JsonNode         *answer,
+                VitrineRepoType   type,
+                GError          **error)
 {
+  GType item_type = g_list_model_get_item_type (G_LIST_MODEL (store));
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (answer))
@@ -743,24 +743,27 @@ append_objects (GListStore  *store,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *item = json_array_get_element (array, i);
+      g_autoptr(GObject) object = NULL;
 
-      if (JSON_NODE_HOLDS_OBJECT (item))
-        {
-          g_autoptr(GObject) object = make (json_node_get_object (item));
-          g_list_store_append (store, object);
-        }
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      if (item_type == VITRINE_TYPE_REPO_INFO)
+        object = G_OBJECT (vitrine_repo_info_new_from_json (json_node_get_object (item), type));
+      else
+        object = g_object_new (item_type, "json", json_node_get_object (item), NULL);
+      g_list_store_append (store, object);
     }
   return TRUE;
 }
 
-/* Follows `Link` pages, adding each JSON object of each page through @add. */
+/* Follows `Link` pages, adding each JSON object of each page. */
 static gboolean
-collect_pages (VitrineClient  *self,
-               const char     *first,
-               GListStore     *store,
-               MakeFunc        make,
-               GCancellable   *cancellable,
-               GError        **error)
+collect_pages (VitrineClient    *self,
+               const char       *first,
+               GListStore       *store,
+               VitrineRepoType   type,
+               GCancellable     *cancellable,
+               GError          **error)
 {
   g_autofree char *url = g_strdup (first);
   guint pages = 0;
@@ -771,7 +774,7 @@ collect_pages (VitrineClient  *self,
       g_autoptr(JsonNode) answer = NULL;
 
       answer = vitrine_client_call_json (self, "GET", url, NULL, 0, &headers, cancellable, error);
-      if (answer == NULL || !append_objects (store, answer, make, error))
+      if (answer == NULL || !append_objects (store, answer, type, error))
         return FALSE;
       g_free (url);
       url = next_link (headers);
@@ -806,8 +809,7 @@ vitrine_client_list_repos (VitrineClient   *self,
       g_string_append_printf (url, "&search=%s", escaped);
     }
   first = g_string_free (url, FALSE);
-  if (!collect_pages (self, first, store, (MakeFunc) vitrine_repo_info_new_from_json,
-                      cancellable, error))
+  if (!collect_pages (self, first, store, type, cancellable, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -835,8 +837,7 @@ vitrine_client_list_tree (VitrineClient   *self,
   escaped_path = path != NULL && *path != '\0' ? g_uri_escape_string (path, "/", FALSE) : NULL;
   first = g_strdup_printf ("%s%s%s?recursive=%s", base, escaped_path != NULL ? "/" : "",
                            escaped_path != NULL ? escaped_path : "", recursive ? "true" : "false");
-  if (!collect_pages (self, first, store, (MakeFunc) vitrine_tree_entry_new_from_json,
-                      cancellable, error))
+  if (!collect_pages (self, first, store, type, cancellable, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -873,7 +874,7 @@ vitrine_client_paths_info (VitrineClient       *self,
   path = vitrine_client_api_path (type, repo_id, "paths-info", revision != NULL ? revision : "main");
   answer = vitrine_client_call_json (self, "POST", path, body, VITRINE_REQUEST_IDEMPOTENT, NULL, cancellable, error);
   if (answer == NULL ||
-      !append_objects (store, answer, (MakeFunc) vitrine_tree_entry_new_from_json, error))
+      !append_objects (store, answer, type, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -901,7 +902,7 @@ vitrine_client_list_commits (VitrineClient   *self,
   base = vitrine_client_api_path (type, repo_id, "commits", revision != NULL ? revision : "main");
   url = g_strdup_printf ("%s?p=%u&limit=%u", base, page, limit > 0 ? limit : 50);
   answer = vitrine_client_call_json (self, "GET", url, NULL, 0, &headers, cancellable, error);
-  if (answer == NULL || !append_objects (store, answer, (MakeFunc) vitrine_commit_new_from_json, error))
+  if (answer == NULL || !append_objects (store, answer, type, error))
     return NULL;
   count = soup_message_headers_get_one (headers, "X-Total-Count");
   if (total != NULL)

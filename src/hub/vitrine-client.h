@@ -12,8 +12,14 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "vitrine-commit.h"
 #include "vitrine-hub-types.h"
+#include "vitrine-ref.h"
 #include "vitrine-repo-id.h"
+#include "vitrine-repo-info.h"
+#include "vitrine-space-runtime.h"
+#include "vitrine-tree-entry.h"
+#include "vitrine-whoami.h"
 
 G_BEGIN_DECLS
 

@@ -17,15 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VitrinePublisher, vitrine_publisher, VITRINE, PUBLISHER, GObject)
 
-typedef enum
-{
-  VITRINE_PUBLISH_PHASE_SCANNING,
-  VITRINE_PUBLISH_PHASE_HASHING,
-  VITRINE_PUBLISH_PHASE_UPLOADING,
-  VITRINE_PUBLISH_PHASE_COMMITTING,
-  VITRINE_PUBLISH_PHASE_DONE,
-} VitrinePublishPhase;
-
 typedef struct
 {
   VitrinePublishPhase  phase;
@@ -53,17 +44,6 @@ typedef struct
 
 typedef void (*VitrinePublishProgressFunc) (const VitrinePublishProgress *progress,
                                             gpointer                      user_data);
-
-typedef enum
-{
-  VITRINE_FILE_HASHING,
-  VITRINE_FILE_UNCHANGED,
-  VITRINE_FILE_WAITING,
-  VITRINE_FILE_UPLOADING,
-  VITRINE_FILE_COMMITTING,
-  VITRINE_FILE_DONE,
-  VITRINE_FILE_DELETED,
-} VitrineFileState;
 
 /* Called from the publishing thread when a file changes state, and while
  * it uploads, with how much of it was sent. */
