@@ -429,7 +429,7 @@ cmd_login (Options *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineClient) client = NULL;
-  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(VitrineWhoami) me = NULL;
   g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
   g_autofree char *token = NULL;
   const char *where = NULL;
@@ -451,7 +451,7 @@ cmd_login (Options *o)
   if (!vitrine_credentials_store_token (endpoint, token, &where, &error))
     return fail (error, NULL);
   g_print (_("Signed in to %s as %s (token kept in %s).\n"), endpoint,
-           vitrine_json_string (json_node_get_object (me), "name"), where);
+           vitrine_whoami_get_name (me), where);
   memset (token, 0, strlen (token));
   return 0;
 }
@@ -461,24 +461,20 @@ cmd_whoami (Options *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineClient) client = make_client (o, &error);
-  g_autoptr(JsonNode) me = NULL;
-  JsonObject *object;
-  JsonArray *orgs;
+  g_autoptr(VitrineWhoami) me = NULL;
+  GListModel *orgs;
 
   if (client == NULL)
     return fail (error, NULL);
   me = vitrine_client_whoami (client, NULL, &error);
   if (me == NULL)
     return fail (error, NULL);
-  object = json_node_get_object (me);
-  g_print ("%s\n", vitrine_json_string (object, "name"));
-  orgs = vitrine_json_array (object, "orgs");
-  for (guint i = 0; orgs != NULL && i < json_array_get_length (orgs); i++)
+  g_print ("%s\n", vitrine_whoami_get_name (me));
+  orgs = vitrine_whoami_get_orgs (me);
+  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
     {
-      JsonNode *org = json_array_get_element (orgs, i);
-      if (JSON_NODE_HOLDS_OBJECT (org))
-        g_print ("  %s (%s)\n", vitrine_json_string (json_node_get_object (org), "name"),
-                 vitrine_json_string (json_node_get_object (org), "roleInOrg"));
+      g_autoptr(VitrineOrgMembership) org = g_list_model_get_item (orgs, i);
+      g_print ("  %s (%s)\n", vitrine_org_membership_get_name (org), vitrine_org_membership_get_role (org));
     }
   return 0;
 }
@@ -596,16 +592,16 @@ cmd_log (Options  *o,
     return fail (error, NULL);
   for (guint page = 0; ; page++)
     {
-      g_autoptr(GListStore) commits = vitrine_client_list_commits (client, o->type, args[0], o->revision,
+      g_autoptr(GListModel) commits = vitrine_client_list_commits (client, o->type, args[0], o->revision,
                                                                    page, 100, &total, NULL, &error);
       guint n;
 
       if (commits == NULL)
         return fail (error, NULL);
-      n = g_list_model_get_n_items (G_LIST_MODEL (commits));
+      n = g_list_model_get_n_items (commits);
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(VitrineCommit) commit = g_list_model_get_item (G_LIST_MODEL (commits), i);
+          g_autoptr(VitrineCommit) commit = g_list_model_get_item (commits, i);
           g_print ("%.12s  %s  %-12s  %s\n", vitrine_commit_get_id (commit),
                    vitrine_commit_get_date (commit) != NULL ? vitrine_commit_get_date (commit) : "",
                    vitrine_commit_get_author (commit) != NULL ? vitrine_commit_get_author (commit) : "",
@@ -624,7 +620,7 @@ cmd_refs (Options  *o,
   static const char *kinds[] = { "branch", "tag", "convert", "pr" };
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineClient) client = NULL;
-  g_autoptr(GListStore) refs = NULL;
+  g_autoptr(GListModel) refs = NULL;
 
   if (g_strv_length (args) != 1)
     {
@@ -637,9 +633,9 @@ cmd_refs (Options  *o,
   refs = vitrine_client_list_refs (client, o->type, args[0], TRUE, NULL, &error);
   if (refs == NULL)
     return fail (error, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (refs)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
     {
-      g_autoptr(VitrineRef) ref = g_list_model_get_item (G_LIST_MODEL (refs), i);
+      g_autoptr(VitrineRef) ref = g_list_model_get_item (refs, i);
       g_print ("%-7s %-30s %s\n", kinds[vitrine_ref_get_kind (ref)], vitrine_ref_get_name (ref),
                vitrine_ref_get_target (ref));
     }

@@ -27,6 +27,7 @@
 #include "vitrine-hash-cache.h"
 #include "vitrine-ignore.h"
 #include "vitrine-path.h"
+#include "vitrine-client-private.h"
 #include "vitrine-publish.h"
 #include "vitrine-slice-stream.h"
 
@@ -510,7 +511,7 @@ remote_files (VitrinePublisher  *self,
               GCancellable      *cancellable,
               GError           **error)
 {
-  g_autoptr(GListStore) tree = vitrine_client_list_tree (self->client, self->type, self->repo_id, commit,
+  g_autoptr(GListModel) tree = vitrine_client_list_tree (self->client, self->type, self->repo_id, commit,
                                                          NULL, TRUE, cancellable, error);
   GHashTable *remote;
   guint n;
@@ -518,10 +519,10 @@ remote_files (VitrinePublisher  *self,
   if (tree == NULL)
     return NULL;
   remote = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) remote_file_free);
-  n = g_list_model_get_n_items (G_LIST_MODEL (tree));
+  n = g_list_model_get_n_items (tree);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(VitrineTreeEntry) entry = g_list_model_get_item (G_LIST_MODEL (tree), i);
+      g_autoptr(VitrineTreeEntry) entry = g_list_model_get_item (tree, i);
       RemoteFile *file;
 
       if (vitrine_tree_entry_is_directory (entry) || vitrine_tree_entry_get_path (entry) == NULL)
@@ -631,24 +632,26 @@ upload_worker (gpointer user_data)
       g_autoptr(VitrineResponse) response = NULL;
       g_autoptr(GError) error = NULL;
       BodyData body = { job, run, 0 };
+      /* Upload URLs carry their own capability: no token goes with them. */
+      VitrineRequest request = {
+        .method = "PUT",
+        .url = job->href,
+        .content_type = "application/octet-stream",
+        .body_func = open_job_body,
+        .body_data = &body,
+        .body_length = job->length,
+        .flags = VITRINE_REQUEST_IDEMPOTENT | VITRINE_REQUEST_NO_AUTH,
+      };
 
       if (g_cancellable_is_cancelled (run->cancellable))
         continue;
       add_progress (run->self, 0, 0, job->file->path);
-      /* Upload URLs carry their own capability: no token goes with them. */
-      response = vitrine_client_send (run->self->client, "PUT", job->href, "application/octet-stream",
-                                      NULL, open_job_body, &body, job->length,
-                                      VITRINE_REQUEST_IDEMPOTENT | VITRINE_REQUEST_NO_AUTH,
-                                      run->cancellable, &error);
-      if (response != NULL && response->status >= 400)
-        error = vitrine_error_new_from_response (response->status,
-                                                 soup_message_headers_get_one (response->headers, "X-Error-Code"),
-                                                 soup_message_headers_get_one (response->headers, "X-Error-Message"),
-                                                 soup_message_headers_get_content_type (response->headers, NULL),
-                                                 response->body);
+      response = _vitrine_client_request (run->self->client, &request, run->cancellable, &error);
+      if (response != NULL && _vitrine_response_get_status (response) >= 400)
+        error = _vitrine_response_to_error (response);
       else if (response != NULL && job->part > 0)
         {
-          const char *etag = soup_message_headers_get_one (response->headers, "ETag");
+          const char *etag = _vitrine_response_get_header (response, "ETag");
           job->etag = g_strdup (etag != NULL ? etag : "");
         }
 
@@ -852,7 +855,12 @@ uploads_finish (UploadRun     *run,
       g_autoptr(JsonNode) body = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(VitrineResponse) response = NULL;
-      char *text;
+      VitrineRequest request = {
+        .method = "POST",
+        .url = g_ptr_array_index (run->completions, c),
+        .content_type = "application/vnd.git-lfs+json",
+        .flags = VITRINE_REQUEST_IDEMPOTENT | VITRINE_REQUEST_NO_AUTH,
+      };
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "oid");
@@ -875,22 +883,15 @@ uploads_finish (UploadRun     *run,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       body = json_builder_get_root (builder);
-      text = json_to_string (body, FALSE);
-      bytes = g_bytes_new_take (text, strlen (text));
+      bytes = _vitrine_json_to_bytes (body);
+      request.body = bytes;
 
-      response = vitrine_client_send (self->client, "POST", g_ptr_array_index (run->completions, c),
-                                      "application/vnd.git-lfs+json", bytes, NULL, NULL, 0,
-                                      VITRINE_REQUEST_IDEMPOTENT | VITRINE_REQUEST_NO_AUTH,
-                                      cancellable, error);
+      response = _vitrine_client_request (self->client, &request, cancellable, error);
       if (response == NULL)
         result = FALSE;
-      else if (response->status >= 400)
+      else if (_vitrine_response_get_status (response) >= 400)
         {
-          g_propagate_error (error, vitrine_error_new_from_response (response->status,
-                             soup_message_headers_get_one (response->headers, "X-Error-Code"),
-                             soup_message_headers_get_one (response->headers, "X-Error-Message"),
-                             soup_message_headers_get_content_type (response->headers, NULL),
-                             response->body));
+          g_propagate_error (error, _vitrine_response_to_error (response));
           result = FALSE;
         }
     }

@@ -25,7 +25,7 @@ check_cb (gpointer data)
 {
   VitrineApplication *app = data;
   VitrineClient *client = vitrine_application_get_local_client (app);
-  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(VitrineWhoami) me = NULL;
 
   if (client == NULL)
     return G_SOURCE_CONTINUE;
@@ -33,7 +33,7 @@ check_cb (gpointer data)
   /* Signed in on the hub it started, which says where it is. */
   me = vitrine_client_whoami (client, NULL, NULL);
   g_assert_nonnull (me);
-  whoami_name = g_strdup (json_object_get_string_member (json_node_get_object (me), "name"));
+  whoami_name = g_strdup (vitrine_whoami_get_name (me));
   hub_pid = test_discovery_pid ();
   g_assert_cmpint (hub_pid, >, 0);
   g_assert_cmpint (kill ((pid_t) hub_pid, 0), ==, 0);

@@ -182,7 +182,7 @@ list_tree_thread (gpointer user_data)
 {
   ListData *d = user_data;
   g_autoptr(GError) error = NULL;
-  GListStore *tree = vitrine_client_list_tree (d->client, VITRINE_REPO_TYPE_MODEL, d->repo, d->revision,
+  GListModel *tree = vitrine_client_list_tree (d->client, VITRINE_REPO_TYPE_MODEL, d->repo, d->revision,
                                                NULL, TRUE, NULL, &error);
   g_assert_no_error (error);
   return tree;
@@ -193,7 +193,7 @@ count_commits_thread (gpointer user_data)
 {
   ListData *d = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) commits = NULL;
+  g_autoptr(GListModel) commits = NULL;
   guint total = 0;
 
   commits = vitrine_client_list_commits (d->client, VITRINE_REPO_TYPE_MODEL, d->repo, NULL, 0, 1, &total,
@@ -219,13 +219,13 @@ assert_remote_matches (Fixture            *f,
                        const char * const *expected)
 {
   ListData d = { f->client, repo, "main" };
-  g_autoptr(GListStore) tree = blocking (list_tree_thread, &d);
+  g_autoptr(GListModel) tree = blocking (list_tree_thread, &d);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (tree));
+  guint n = g_list_model_get_n_items (tree);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(VitrineTreeEntry) entry = g_list_model_get_item (G_LIST_MODEL (tree), i);
+      g_autoptr(VitrineTreeEntry) entry = g_list_model_get_item (tree, i);
       const char *path = vitrine_tree_entry_get_path (entry);
       g_autofree char *local = NULL;
       g_autofree char *url = NULL;
@@ -772,7 +772,7 @@ test_client_redirect_drops_token (void)
   client = vitrine_client_new (url_a, "hf_secretsecretsecretsecret");
   d.client = client;
   {
-    g_autoptr(JsonNode) answer = blocking (whoami_thread, &d);
+    g_autoptr(VitrineWhoami) answer = blocking (whoami_thread, &d);
     g_assert_no_error (d.error);
     g_assert_nonnull (answer);
   }
