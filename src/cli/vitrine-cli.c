@@ -222,7 +222,6 @@ human_size (guint64 bytes)
 typedef struct
 {
   gboolean  tty;
-  GMutex    lock;
   int       last_phase;
   GMainLoop *loop;
   gboolean   ok;
@@ -249,56 +248,61 @@ phase_name (VitrinePublishPhase phase)
     }
 }
 
+/* The publisher's progress object changed (on this thread's main loop). */
 static void
-upload_progress_cb (const VitrinePublishProgress *p,
-                    gpointer                      user_data)
+upload_progress_cb (VitrinePublishProgress *progress,
+                    GParamSpec             *pspec,
+                    gpointer                user_data)
 {
   Upload *up = user_data;
+  VitrinePublishPhase phase = vitrine_publish_progress_get_phase (progress);
+  guint64 bytes_done = vitrine_publish_progress_get_bytes_done (progress);
+  guint64 bytes_total = vitrine_publish_progress_get_bytes_total (progress);
+  guint files_total = vitrine_publish_progress_get_files_total (progress);
+  double seconds_left = vitrine_publish_progress_get_seconds_left (progress);
 
-  g_mutex_lock (&up->lock);
   if (up->tty)
     {
-      double fraction = p->bytes_total > 0 ? (double) p->bytes_done / p->bytes_total : 0;
+      double fraction = bytes_total > 0 ? (double) bytes_done / bytes_total : 0;
       int filled = (int) (fraction * 30);
-      g_autofree char *done = human_size (p->bytes_done);
-      g_autofree char *total = human_size (p->bytes_total);
-      g_autofree char *rate = human_size ((guint64) p->bytes_per_second);
+      g_autofree char *done = human_size (bytes_done);
+      g_autofree char *total = human_size (bytes_total);
+      g_autofree char *rate = human_size ((guint64) vitrine_publish_progress_get_bytes_per_second (progress));
       char bar[31];
 
       for (int i = 0; i < 30; i++)
         bar[i] = i < filled ? '#' : '.';
       bar[30] = '\0';
-      if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
+      if (phase == VITRINE_PUBLISH_PHASE_DONE)
         g_printerr ("\r\033[K");
-      else if (p->seconds_left >= 0)
+      else if (seconds_left >= 0)
         {
-          int left = (int) (p->seconds_left + 0.5);
+          int left = (int) (seconds_left + 0.5);
           g_autofree char *eta = g_strdup_printf (ngettext ("%d second left", "%d seconds left", left), left);
 
-          g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %s", phase_name (p->phase), bar,
+          g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %s", phase_name (phase), bar,
                       (int) (fraction * 100), done, total, rate, eta);
         }
       else
-        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s", phase_name (p->phase), bar,
+        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s", phase_name (phase), bar,
                     (int) (fraction * 100), done, total);
     }
-  else if ((int) p->phase != up->last_phase)
+  else if ((int) phase != up->last_phase)
     {
-      g_autofree char *total = human_size (p->bytes_total);
+      g_autofree char *total = human_size (bytes_total);
 
-      if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
+      if (phase == VITRINE_PUBLISH_PHASE_DONE)
         ;
-      else if (p->files_total > 0)
+      else if (files_total > 0)
         {
-          g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", p->files_total),
-                                                    p->files_total);
-          g_printerr ("%s: %s, %s\n", phase_name (p->phase), files, total);
+          g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", files_total),
+                                                    files_total);
+          g_printerr ("%s: %s, %s\n", phase_name (phase), files, total);
         }
       else
-        g_printerr ("%s\n", phase_name (p->phase));
+        g_printerr ("%s\n", phase_name (phase));
     }
-  up->last_phase = p->phase;
-  g_mutex_unlock (&up->lock);
+  up->last_phase = phase;
 }
 
 static void
@@ -358,8 +362,8 @@ cmd_upload (Options  *o,
   up.tty = isatty (STDERR_FILENO);
   up.last_phase = -1;
   up.loop = loop;
-  g_mutex_init (&up.lock);
-  vitrine_publisher_set_progress_func (publisher, upload_progress_cb, &up);
+  g_signal_connect (vitrine_publisher_get_progress (publisher), "notify",
+                    G_CALLBACK (upload_progress_cb), &up);
 
   sigint = g_unix_signal_add (SIGINT, interrupt_cb, cancellable);
   sigterm = g_unix_signal_add (SIGTERM, interrupt_cb, cancellable);
@@ -374,7 +378,6 @@ cmd_upload (Options  *o,
     {
       int status = fail (up.error, NULL);
       g_clear_error (&up.error);
-      g_mutex_clear (&up.lock);
       return status;
     }
 
@@ -393,7 +396,6 @@ cmd_upload (Options  *o,
         g_print ("%s\n", up.result.pr_url);
     }
   vitrine_publish_result_clear (&up.result);
-  g_mutex_clear (&up.lock);
   return 0;
 }
 
