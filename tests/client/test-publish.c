@@ -639,142 +639,6 @@ test_publish_through_faults (Fixture       *f,
     g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
 }
 
-typedef struct
-{
-  VitrineClient *client;
-  GError        *error;
-} CallData;
-
-static gpointer
-whoami_thread (gpointer user_data)
-{
-  CallData *d = user_data;
-
-  return vitrine_client_whoami (d->client, NULL, &d->error);
-}
-
-static gpointer
-missing_repo_thread (gpointer user_data)
-{
-  CallData *d = user_data;
-
-  return vitrine_client_repo_info (d->client, VITRINE_REPO_TYPE_MODEL, "alice/none", NULL, NULL, &d->error);
-}
-
-static void
-test_client_errors (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autoptr(VitrineClient) anonymous = vitrine_client_new (f->hub.url, NULL);
-  g_autoptr(VitrineClient) wrong = vitrine_client_new (f->hub.url, "hf_doesnotexistdoesnotexist");
-  g_autoptr(VitrineClient) reader = vitrine_client_new (f->hub.url, f->hub.alice_ro);
-  CallData d = { anonymous, NULL };
-
-  g_assert_null (blocking (whoami_thread, &d));
-  g_assert_error (d.error, VITRINE_ERROR, VITRINE_ERROR_UNAUTHORIZED);
-  g_clear_error (&d.error);
-
-  d.client = wrong;
-  g_assert_null (blocking (whoami_thread, &d));
-  g_assert_error (d.error, VITRINE_ERROR, VITRINE_ERROR_UNAUTHORIZED);
-  g_assert_cmpuint (vitrine_error_get_status (d.error), ==, 401);
-  /* The token never appears in what the user is told. */
-  g_assert_null (strstr (d.error->message, "hf_doesnotexist"));
-  g_clear_error (&d.error);
-
-  d.client = f->client;
-  g_assert_null (blocking (missing_repo_thread, &d));
-  g_assert_error (d.error, VITRINE_ERROR, VITRINE_ERROR_REPO_NOT_FOUND);
-  g_assert_cmpstr (vitrine_error_get_hub_code (d.error), ==, "RepoNotFound");
-  g_clear_error (&d.error);
-
-  /* A read token cannot publish: a clear error, nothing written. */
-  {
-    g_autoptr(VitrinePublisher) publisher = vitrine_publisher_new (reader, VITRINE_REPO_TYPE_MODEL, "alice/ro",
-                                                                   f->folder);
-    g_autoptr(GError) error = NULL;
-    VitrinePublishResult result;
-
-    vitrine_publisher_set_hash_cache (publisher, f->cache);
-    g_assert_false (publish (publisher, NULL, &result, &error));
-    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_FORBIDDEN);
-  }
-}
-
-/* A redirect to another host never takes the token along. */
-typedef struct
-{
-  char *seen_auth_a;
-  char *seen_auth_b;
-  guint port_b;
-} Redirect;
-
-static void
-server_a_cb (SoupServer        *server,
-             SoupServerMessage *msg,
-             const char        *path,
-             GHashTable        *query,
-             gpointer           user_data)
-{
-  Redirect *r = user_data;
-  g_autofree char *location = g_strdup_printf ("http://127.0.0.1:%u/api/whoami-v2", r->port_b);
-
-  r->seen_auth_a = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                           "Authorization"));
-  soup_server_message_set_redirect (msg, 302, location);
-}
-
-static void
-server_b_cb (SoupServer        *server,
-             SoupServerMessage *msg,
-             const char        *path,
-             GHashTable        *query,
-             gpointer           user_data)
-{
-  Redirect *r = user_data;
-  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
-
-  r->seen_auth_b = g_strdup (auth != NULL ? auth : "(none)");
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"name\":\"b\",\"auth\":{}}", 22);
-}
-
-static void
-test_client_redirect_drops_token (void)
-{
-  g_autoptr(SoupServer) a = soup_server_new (NULL, NULL);
-  g_autoptr(SoupServer) b = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-  g_autofree char *url_a = NULL;
-  Redirect r = { 0 };
-  CallData d = { NULL, NULL };
-  GSList *uris;
-
-  soup_server_add_handler (a, NULL, server_a_cb, &r, NULL);
-  soup_server_add_handler (b, NULL, server_b_cb, &r, NULL);
-  g_assert_true (soup_server_listen_local (a, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_true (soup_server_listen_local (b, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (b);
-  r.port_b = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  uris = soup_server_get_uris (a);
-  url_a = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  client = vitrine_client_new (url_a, "hf_secretsecretsecretsecret");
-  d.client = client;
-  {
-    g_autoptr(VitrineWhoami) answer = blocking (whoami_thread, &d);
-    g_assert_no_error (d.error);
-    g_assert_nonnull (answer);
-  }
-  g_assert_cmpstr (r.seen_auth_a, ==, "Bearer hf_secretsecretsecretsecret");
-  g_assert_cmpstr (r.seen_auth_b, ==, "(none)");
-  g_free (r.seen_auth_a);
-  g_free (r.seen_auth_b);
-}
-
 /* vitrine-cli killed with SIGKILL in the middle of a publish, then run
  * again: the result is the folder, and finished large files are not sent
  * again. */
@@ -910,10 +774,8 @@ main (int   argc,
   ADD ("/client/faults/server-errors", "status:500:/preupload/:2;status:503:/lfs-upload/:1;status:502:/commit/:1",
        test_publish_through_faults);
   ADD ("/client/faults/rate-limited", "status:429:/tree/:1:1;status:429:/commit/:1:1", test_publish_through_faults);
-  ADD ("/client/errors", NULL, test_client_errors);
   ADD ("/client/cli/killed-and-rerun", NULL, test_cli_killed_and_rerun);
 #undef ADD
-  g_test_add_func ("/client/redirect-drops-token", test_client_redirect_drops_token);
 
   return g_test_run ();
 }
