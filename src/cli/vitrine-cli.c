@@ -222,7 +222,6 @@ human_size (guint64 bytes)
 typedef struct
 {
   gboolean  tty;
-  GMutex    lock;
   int       last_phase;
   GMainLoop *loop;
   gboolean   ok;
@@ -249,56 +248,61 @@ phase_name (VitrinePublishPhase phase)
     }
 }
 
+/* The publisher's progress object changed (on this thread's main loop). */
 static void
-upload_progress_cb (const VitrinePublishProgress *p,
-                    gpointer                      user_data)
+upload_progress_cb (VitrinePublishProgress *progress,
+                    GParamSpec             *pspec,
+                    gpointer                user_data)
 {
   Upload *up = user_data;
+  VitrinePublishPhase phase = vitrine_publish_progress_get_phase (progress);
+  guint64 bytes_done = vitrine_publish_progress_get_bytes_done (progress);
+  guint64 bytes_total = vitrine_publish_progress_get_bytes_total (progress);
+  guint files_total = vitrine_publish_progress_get_files_total (progress);
+  double seconds_left = vitrine_publish_progress_get_seconds_left (progress);
 
-  g_mutex_lock (&up->lock);
   if (up->tty)
     {
-      double fraction = p->bytes_total > 0 ? (double) p->bytes_done / p->bytes_total : 0;
+      double fraction = bytes_total > 0 ? (double) bytes_done / bytes_total : 0;
       int filled = (int) (fraction * 30);
-      g_autofree char *done = human_size (p->bytes_done);
-      g_autofree char *total = human_size (p->bytes_total);
-      g_autofree char *rate = human_size ((guint64) p->bytes_per_second);
+      g_autofree char *done = human_size (bytes_done);
+      g_autofree char *total = human_size (bytes_total);
+      g_autofree char *rate = human_size ((guint64) vitrine_publish_progress_get_bytes_per_second (progress));
       char bar[31];
 
       for (int i = 0; i < 30; i++)
         bar[i] = i < filled ? '#' : '.';
       bar[30] = '\0';
-      if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
+      if (phase == VITRINE_PUBLISH_PHASE_DONE)
         g_printerr ("\r\033[K");
-      else if (p->seconds_left >= 0)
+      else if (seconds_left >= 0)
         {
-          int left = (int) (p->seconds_left + 0.5);
+          int left = (int) (seconds_left + 0.5);
           g_autofree char *eta = g_strdup_printf (ngettext ("%d second left", "%d seconds left", left), left);
 
-          g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %s", phase_name (p->phase), bar,
+          g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %s", phase_name (phase), bar,
                       (int) (fraction * 100), done, total, rate, eta);
         }
       else
-        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s", phase_name (p->phase), bar,
+        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s", phase_name (phase), bar,
                     (int) (fraction * 100), done, total);
     }
-  else if ((int) p->phase != up->last_phase)
+  else if ((int) phase != up->last_phase)
     {
-      g_autofree char *total = human_size (p->bytes_total);
+      g_autofree char *total = human_size (bytes_total);
 
-      if (p->phase == VITRINE_PUBLISH_PHASE_DONE)
+      if (phase == VITRINE_PUBLISH_PHASE_DONE)
         ;
-      else if (p->files_total > 0)
+      else if (files_total > 0)
         {
-          g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", p->files_total),
-                                                    p->files_total);
-          g_printerr ("%s: %s, %s\n", phase_name (p->phase), files, total);
+          g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", files_total),
+                                                    files_total);
+          g_printerr ("%s: %s, %s\n", phase_name (phase), files, total);
         }
       else
-        g_printerr ("%s\n", phase_name (p->phase));
+        g_printerr ("%s\n", phase_name (phase));
     }
-  up->last_phase = p->phase;
-  g_mutex_unlock (&up->lock);
+  up->last_phase = phase;
 }
 
 static void
@@ -358,8 +362,8 @@ cmd_upload (Options  *o,
   up.tty = isatty (STDERR_FILENO);
   up.last_phase = -1;
   up.loop = loop;
-  g_mutex_init (&up.lock);
-  vitrine_publisher_set_progress_func (publisher, upload_progress_cb, &up);
+  g_signal_connect (vitrine_publisher_get_progress (publisher), "notify",
+                    G_CALLBACK (upload_progress_cb), &up);
 
   sigint = g_unix_signal_add (SIGINT, interrupt_cb, cancellable);
   sigterm = g_unix_signal_add (SIGTERM, interrupt_cb, cancellable);
@@ -374,7 +378,6 @@ cmd_upload (Options  *o,
     {
       int status = fail (up.error, NULL);
       g_clear_error (&up.error);
-      g_mutex_clear (&up.lock);
       return status;
     }
 
@@ -393,7 +396,6 @@ cmd_upload (Options  *o,
         g_print ("%s\n", up.result.pr_url);
     }
   vitrine_publish_result_clear (&up.result);
-  g_mutex_clear (&up.lock);
   return 0;
 }
 
@@ -429,7 +431,7 @@ cmd_login (Options *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineClient) client = NULL;
-  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(VitrineWhoami) me = NULL;
   g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
   g_autofree char *token = NULL;
   const char *where = NULL;
@@ -451,7 +453,7 @@ cmd_login (Options *o)
   if (!vitrine_credentials_store_token (endpoint, token, &where, &error))
     return fail (error, NULL);
   g_print (_("Signed in to %s as %s (token kept in %s).\n"), endpoint,
-           vitrine_json_string (json_node_get_object (me), "name"), where);
+           vitrine_whoami_get_name (me), where);
   memset (token, 0, strlen (token));
   return 0;
 }
@@ -461,24 +463,20 @@ cmd_whoami (Options *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineClient) client = make_client (o, &error);
-  g_autoptr(JsonNode) me = NULL;
-  JsonObject *object;
-  JsonArray *orgs;
+  g_autoptr(VitrineWhoami) me = NULL;
+  GListModel *orgs;
 
   if (client == NULL)
     return fail (error, NULL);
   me = vitrine_client_whoami (client, NULL, &error);
   if (me == NULL)
     return fail (error, NULL);
-  object = json_node_get_object (me);
-  g_print ("%s\n", vitrine_json_string (object, "name"));
-  orgs = vitrine_json_array (object, "orgs");
-  for (guint i = 0; orgs != NULL && i < json_array_get_length (orgs); i++)
+  g_print ("%s\n", vitrine_whoami_get_name (me));
+  orgs = vitrine_whoami_get_orgs (me);
+  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
     {
-      JsonNode *org = json_array_get_element (orgs, i);
-      if (JSON_NODE_HOLDS_OBJECT (org))
-        g_print ("  %s (%s)\n", vitrine_json_string (json_node_get_object (org), "name"),
-                 vitrine_json_string (json_node_get_object (org), "roleInOrg"));
+      g_autoptr(VitrineOrgMembership) org = g_list_model_get_item (orgs, i);
+      g_print ("  %s (%s)\n", vitrine_org_membership_get_name (org), vitrine_org_membership_get_role (org));
     }
   return 0;
 }
@@ -596,16 +594,16 @@ cmd_log (Options  *o,
     return fail (error, NULL);
   for (guint page = 0; ; page++)
     {
-      g_autoptr(GListStore) commits = vitrine_client_list_commits (client, o->type, args[0], o->revision,
+      g_autoptr(GListModel) commits = vitrine_client_list_commits (client, o->type, args[0], o->revision,
                                                                    page, 100, &total, NULL, &error);
       guint n;
 
       if (commits == NULL)
         return fail (error, NULL);
-      n = g_list_model_get_n_items (G_LIST_MODEL (commits));
+      n = g_list_model_get_n_items (commits);
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(VitrineCommit) commit = g_list_model_get_item (G_LIST_MODEL (commits), i);
+          g_autoptr(VitrineCommit) commit = g_list_model_get_item (commits, i);
           g_print ("%.12s  %s  %-12s  %s\n", vitrine_commit_get_id (commit),
                    vitrine_commit_get_date (commit) != NULL ? vitrine_commit_get_date (commit) : "",
                    vitrine_commit_get_author (commit) != NULL ? vitrine_commit_get_author (commit) : "",
@@ -624,7 +622,7 @@ cmd_refs (Options  *o,
   static const char *kinds[] = { "branch", "tag", "convert", "pr" };
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineClient) client = NULL;
-  g_autoptr(GListStore) refs = NULL;
+  g_autoptr(GListModel) refs = NULL;
 
   if (g_strv_length (args) != 1)
     {
@@ -637,9 +635,9 @@ cmd_refs (Options  *o,
   refs = vitrine_client_list_refs (client, o->type, args[0], TRUE, NULL, &error);
   if (refs == NULL)
     return fail (error, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (refs)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
     {
-      g_autoptr(VitrineRef) ref = g_list_model_get_item (G_LIST_MODEL (refs), i);
+      g_autoptr(VitrineRef) ref = g_list_model_get_item (refs, i);
       g_print ("%-7s %-30s %s\n", kinds[vitrine_ref_get_kind (ref)], vitrine_ref_get_name (ref),
                vitrine_ref_get_target (ref));
     }

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "vitrine-common-enums.h"
+
 G_BEGIN_DECLS
 
 #define VITRINE_ERROR (vitrine_error_quark ())

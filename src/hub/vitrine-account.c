@@ -208,7 +208,7 @@ on_whoami_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   VitrineAccount *self = g_task_get_source_object (task);
-  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(VitrineWhoami) me = NULL;
   GError *error = NULL;
 
   me = vitrine_client_whoami_finish (VITRINE_CLIENT (source), result, &error);
@@ -217,8 +217,7 @@ on_whoami_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  if (JSON_NODE_HOLDS_OBJECT (me))
-    vitrine_account_set_name (self, vitrine_json_string (json_node_get_object (me), "name"));
+  vitrine_account_set_name (self, vitrine_whoami_get_name (me));
   g_task_return_boolean (task, TRUE);
 }
 

@@ -129,7 +129,7 @@ ask_whoami (const char  *url,
             char       **name)
 {
   g_autoptr(VitrineClient) client = vitrine_client_new (url, token);
-  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(VitrineWhoami) me = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert (token != NULL);
@@ -140,10 +140,10 @@ ask_whoami (const char  *url,
   if (me == NULL)
     return vitrine_error_get_status (error) != 0 ? HUB_REFUSES : HUB_UNREACHABLE;
 
-  if (name != NULL && JSON_NODE_HOLDS_OBJECT (me))
+  if (name != NULL)
     {
       g_free (*name);
-      *name = g_strdup (vitrine_json_string (json_node_get_object (me), "name"));
+      *name = g_strdup (vitrine_whoami_get_name (me));
     }
   return HUB_ACCEPTS;
 }

@@ -10,33 +10,14 @@
 #include <gio/gio.h>
 
 #include "vitrine-client.h"
+#include "vitrine-publish-file.h"
+#include "vitrine-publish-progress.h"
 
 G_BEGIN_DECLS
 
 #define VITRINE_TYPE_PUBLISHER (vitrine_publisher_get_type ())
 
 G_DECLARE_FINAL_TYPE (VitrinePublisher, vitrine_publisher, VITRINE, PUBLISHER, GObject)
-
-typedef enum
-{
-  VITRINE_PUBLISH_PHASE_SCANNING,
-  VITRINE_PUBLISH_PHASE_HASHING,
-  VITRINE_PUBLISH_PHASE_UPLOADING,
-  VITRINE_PUBLISH_PHASE_COMMITTING,
-  VITRINE_PUBLISH_PHASE_DONE,
-} VitrinePublishPhase;
-
-typedef struct
-{
-  VitrinePublishPhase  phase;
-  guint                files_total;
-  guint                files_done;
-  guint64              bytes_total;
-  guint64              bytes_done;
-  double               bytes_per_second;
-  double               seconds_left;     /* < 0 when unknown */
-  const char          *current_path;
-} VitrinePublishProgress;
 
 typedef struct
 {
@@ -50,28 +31,6 @@ typedef struct
   char     *commit_id;        /* the last commit, or NULL when nothing changed */
   char     *pr_url;
 } VitrinePublishResult;
-
-typedef void (*VitrinePublishProgressFunc) (const VitrinePublishProgress *progress,
-                                            gpointer                      user_data);
-
-typedef enum
-{
-  VITRINE_FILE_HASHING,
-  VITRINE_FILE_UNCHANGED,
-  VITRINE_FILE_WAITING,
-  VITRINE_FILE_UPLOADING,
-  VITRINE_FILE_COMMITTING,
-  VITRINE_FILE_DONE,
-  VITRINE_FILE_DELETED,
-} VitrineFileState;
-
-/* Called from the publishing thread when a file changes state, and while
- * it uploads, with how much of it was sent. */
-typedef void (*VitrinePublishFileFunc) (const char       *path,
-                                        VitrineFileState  state,
-                                        guint64           bytes_done,
-                                        guint64           size,
-                                        gpointer          user_data);
 
 VitrinePublisher *vitrine_publisher_new            (VitrineClient     *client,
                                                     VitrineRepoType    type,
@@ -104,13 +63,9 @@ void              vitrine_publisher_set_max_operations (VitrinePublisher *self,
                                                     guint              max_operations);
 void              vitrine_publisher_set_hash_cache (VitrinePublisher  *self,
                                                     const char        *cache_file);
-void              vitrine_publisher_set_progress_func (VitrinePublisher *self,
-                                                    VitrinePublishProgressFunc func,
-                                                    gpointer           user_data);
 
-void              vitrine_publisher_set_file_func  (VitrinePublisher  *self,
-                                                    VitrinePublishFileFunc func,
-                                                    gpointer           user_data);
+VitrinePublishProgress *vitrine_publisher_get_progress (VitrinePublisher *self);
+GListModel             *vitrine_publisher_get_files    (VitrinePublisher *self);
 
 gboolean          vitrine_publisher_run            (VitrinePublisher      *self,
                                                     VitrinePublishResult  *result,

@@ -49,7 +49,7 @@ on_local_client_cb (VitrineApplication *app,
                     Seen               *seen)
 {
   VitrineClient *client = vitrine_application_get_local_client (app);
-  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(VitrineWhoami) me = NULL;
 
   seen->local_client_notes++;
   g_assert_nonnull (client);
@@ -57,7 +57,7 @@ on_local_client_cb (VitrineApplication *app,
   /* Signed in on the hub it started, which says where it is. */
   me = vitrine_client_whoami (client, NULL, NULL);
   g_assert_nonnull (me);
-  seen->whoami_name = g_strdup (json_object_get_string_member (json_node_get_object (me), "name"));
+  seen->whoami_name = g_strdup (vitrine_whoami_get_name (me));
   seen->local_url = g_strdup (vitrine_client_get_endpoint (client));
   seen->hub_pid = test_discovery_pid ();
   g_assert_cmpint (seen->hub_pid, >, 0);

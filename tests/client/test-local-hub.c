@@ -35,10 +35,10 @@ static char *
 whoami (VitrineClient *client)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) me = vitrine_client_whoami (client, NULL, &error);
+  g_autoptr(VitrineWhoami) me = vitrine_client_whoami (client, NULL, &error);
 
   g_assert_no_error (error);
-  return g_strdup (json_object_get_string_member (json_node_get_object (me), "name"));
+  return g_strdup (vitrine_whoami_get_name (me));
 }
 
 static void
