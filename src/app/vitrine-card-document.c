@@ -45,6 +45,12 @@ struct _VitrineCardDocument
   char            *before_merge_base;
   char            *status;
   guint            draft_id;
+
+  /* Each change of the text counts; a form edit remembers its key and the
+   * count it left, to tell whether the next one continues it. */
+  guint            changes;
+  char            *form_key;
+  guint            form_changes;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineCardDocument, vitrine_card_document, G_TYPE_OBJECT)
@@ -133,8 +139,20 @@ vitrine_card_document_replace (VitrineCardDocument *self,
   while (suffix > 0 && (old[old_len - suffix] & 0xC0) == 0x80)
     suffix--;
 
+  /* The change always deletes and inserts at least one character (one
+   * the two texts share), so the buffer's history keeps it as a group of
+   * its own: never joined to the typing before it, undone in one step. */
+  if (prefix > 0)
+    prefix = g_utf8_prev_char (old + prefix) - old;
+  else if (suffix > 0)
+    suffix = old + old_len - g_utf8_next_char (old + old_len - suffix);
+
   gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_strlen (old, prefix));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (old, old_len - suffix));
+  /* A step that Redo brought back stays open to what comes next (GTK
+   * 4.8): an empty user action closes it first. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, text + prefix, new_len - suffix - prefix);
@@ -162,7 +180,9 @@ set_text_irreversibly (VitrineCardDocument *self,
  * @value: (nullable): the key's new value; %NULL removes the key
  *
  * Writes one key of the front matter as the form changed it, rewriting
- * only what changed, as one step of undo.
+ * only what changed.  Changes of the same key that follow one another
+ * with nothing else in between (a tag typed letter by letter) are one
+ * edit: one step that Undo takes back.
  */
 gboolean
 vitrine_card_document_set_key (VitrineCardDocument  *self,
@@ -170,12 +190,20 @@ vitrine_card_document_set_key (VitrineCardDocument  *self,
                                JsonNode             *value,
                                GError              **error)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   g_autoptr(VitrineCard) card = NULL;
   g_autofree char *text = NULL;
   g_autofree char *new_text = NULL;
   gboolean ok;
 
   g_return_val_if_fail (VITRINE_IS_CARD_DOCUMENT (self), FALSE);
+
+  /* The edit goes on: its last step is taken back, and made again with
+   * the value as it is now. */
+  if (self->form_key != NULL && g_str_equal (self->form_key, key) &&
+      self->form_changes == self->changes && gtk_text_buffer_get_can_undo (buffer))
+    gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&self->form_key, g_free);
 
   text = vitrine_card_document_get_text (self);
   card = vitrine_card_new_from_text (text, -1, error);
@@ -188,7 +216,11 @@ vitrine_card_document_set_key (VitrineCardDocument  *self,
   if (!ok)
     return FALSE;
   new_text = vitrine_card_to_text (card);
+  if (strcmp (new_text, text) == 0)
+    return TRUE;
   vitrine_card_document_replace (self, new_text);
+  self->form_key = g_strdup (key);
+  self->form_changes = self->changes;
   return TRUE;
 }
 
@@ -350,6 +382,7 @@ vitrine_card_document_discard_draft (VitrineCardDocument  *self,
 static void
 on_changed_cb (VitrineCardDocument *self)
 {
+  self->changes++;
   if (self->folder == NULL)
     return;
   g_clear_handle_id (&self->draft_id, g_source_remove);
@@ -469,6 +502,7 @@ vitrine_card_document_load_folder (VitrineCardDocument  *self,
 
   /* Setting the text scheduled a draft: there is nothing new to keep. */
   g_clear_handle_id (&self->draft_id, g_source_remove);
+  g_clear_pointer (&self->form_key, g_free);
   return TRUE;
 }
 
@@ -613,6 +647,7 @@ vitrine_card_document_finalize (GObject *object)
   g_free (self->base_text);
   forget_merge (self);
   g_free (self->status);
+  g_free (self->form_key);
 
   G_OBJECT_CLASS (vitrine_card_document_parent_class)->finalize (object);
 }

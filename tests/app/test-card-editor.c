@@ -359,6 +359,78 @@ test_editor_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (form) && gtk_widget_get_visible (source) && gtk_widget_get_visible (preview));
 }
 
+/* Types @text at the end of a form row, one character at a time, as a
+ * keyboard would. */
+static void
+type_into (GtkEditable *row,
+           const char  *text)
+{
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      int position = g_utf8_strlen (gtk_editable_get_text (row), -1);
+
+      gtk_editable_insert_text (row, c, g_utf8_next_char (c) - c, &position);
+    }
+}
+
+/* A tag typed in the form is one edit: one Undo takes all of it back, and
+ * nothing else. */
+static void
+test_editor_form_edit_is_one_step (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (child (f->editor, "source_view"));
+  GtkEditable *tags = child (f->editor, "tags_row");
+  GtkDropDown *license = child (f->editor, "license_dropdown");
+  g_autofree char *by_hand = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *text = NULL;
+
+  /* An edit by hand in the source comes first. */
+  edit_source (f->editor, "# bert-imdb\n", "# bert-imdb\n\nEdited by hand.\n");
+  settle (f->editor);
+  by_hand = text_of (f->editor);
+
+  /* The form writes the tag as it is typed. */
+  type_into (tags, ", nlp");
+  typed = text_of (f->editor);
+  g_assert_nonnull (strstr (typed, "\ntags: [text-classification, sentiment, nlp]\n"));
+  settle (f->editor);
+
+  /* One undo: the tag goes, whole; the edit by hand stays. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  text = text_of (f->editor);
+  g_assert_cmpstr (text, ==, by_hand);
+  settle (f->editor);
+  g_assert_cmpstr (gtk_editable_get_text (tags), ==, "text-classification, sentiment");
+  /* The next undo takes the edit by hand back. */
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = text_of (f->editor);
+  g_assert_cmpstr (text, ==, card);
+  /* Redo brings both back, one step each. */
+  gtk_text_buffer_redo (buffer);
+  gtk_text_buffer_redo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = text_of (f->editor);
+  g_assert_cmpstr (text, ==, typed);
+  settle (f->editor);
+
+  /* Edits of two rows are two steps. */
+  type_into (tags, ", bert");
+  gtk_drop_down_set_selected (license, position_of (license, "apache-2.0"));
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = text_of (f->editor);
+  g_assert_nonnull (strstr (text, "\nlicense: mit\n"));
+  g_assert_nonnull (strstr (text, "\ntags: [text-classification, sentiment, nlp, bert]\n"));
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = text_of (f->editor);
+  g_assert_cmpstr (text, ==, typed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +449,8 @@ main (int   argc,
               fixture_setup, test_editor_search, fixture_teardown);
   g_test_add ("/app/card-editor/narrow", Fixture, card,
               fixture_setup, test_editor_narrow, fixture_teardown);
+  g_test_add ("/app/card-editor/form-edit-is-one-step", Fixture, card,
+              fixture_setup, test_editor_form_edit_is_one_step, fixture_teardown);
   g_test_add_func ("/app/card-editor/draft-survives-crash", test_editor_draft_survives_crash);
   g_test_add_func ("/app/card-editor/new-card", test_editor_new_card_from_folder);
   g_test_add_func ("/app/card-editor/bad-folders", test_editor_refuses_bad_folders);
