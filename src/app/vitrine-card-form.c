@@ -28,6 +28,8 @@ struct _VitrineCardForm
   VitrineCardDocument *document;
   GtkStringList       *licenses;
   GtkStringList       *pipelines;
+  /* The metadata the form shows, as the YAML last said. */
+  JsonNode            *metadata;
   /* The form is being set from the YAML: its signals are ours. */
   gboolean             updating;
 
@@ -84,10 +86,13 @@ static const struct {
 
 /* ---- From the form to the YAML ---------------------------------------- */
 
-/* What a form field holds, as the YAML value; NULL when it is empty. */
+/* What a form field holds, as the YAML value; NULL when it is empty.  A
+ * field that takes one value or a list writes a list when the card
+ * already has one there. */
 static JsonNode *
 field_value (const char *text,
-             FieldKind   kind)
+             FieldKind   kind,
+             gboolean    was_list)
 {
   g_auto(GStrv) parts = NULL;
   g_autoptr(JsonArray) array = NULL;
@@ -112,11 +117,23 @@ field_value (const char *text,
     }
   if (json_array_get_length (array) == 0)
     return NULL;
-  if (kind == FIELD_STRING_OR_LIST && json_array_get_length (array) == 1)
+  if (kind == FIELD_STRING_OR_LIST && json_array_get_length (array) == 1 && !was_list)
     return json_node_init_string (json_node_alloc (), json_array_get_string_element (array, 0));
   node = json_node_alloc ();
   json_node_init_array (node, array);
   return node;
+}
+
+static gboolean
+is_list_now (VitrineCardForm *self,
+             const char      *key)
+{
+  JsonNode *node;
+
+  if (self->metadata == NULL || !JSON_NODE_HOLDS_OBJECT (self->metadata))
+    return FALSE;
+  node = json_object_get_member (json_node_get_object (self->metadata), key);
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
 }
 
 /* Puts one key's new value into the card. */
@@ -183,7 +200,8 @@ on_entry_changed_cb (VitrineCardForm *self,
   for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
     if (G_STRUCT_MEMBER (GtkEditable *, self, form_rows[i].offset) == editable)
       {
-        g_autoptr(JsonNode) node = field_value (gtk_editable_get_text (editable), form_rows[i].kind);
+        g_autoptr(JsonNode) node = field_value (gtk_editable_get_text (editable), form_rows[i].kind,
+                                                is_list_now (self, form_rows[i].key));
 
         apply (self, form_rows[i].key, node);
         return;
@@ -197,8 +215,8 @@ static void
 set_entry (AdwEntryRow *row,
            const char  *text)
 {
-  g_autoptr(JsonNode) current = field_value (gtk_editable_get_text (GTK_EDITABLE (row)), FIELD_LIST);
-  g_autoptr(JsonNode) wanted = field_value (text != NULL ? text : "", FIELD_LIST);
+  g_autoptr(JsonNode) current = field_value (gtk_editable_get_text (GTK_EDITABLE (row)), FIELD_LIST, TRUE);
+  g_autoptr(JsonNode) wanted = field_value (text != NULL ? text : "", FIELD_LIST, TRUE);
 
   /* “en,fr” and “en, fr” say the same: leave what the user typed. */
   if ((current == NULL && wanted == NULL) ||
@@ -264,6 +282,8 @@ vitrine_card_form_set_metadata (VitrineCardForm *self,
   if (!editable)
     return;
 
+  g_clear_pointer (&self->metadata, json_node_unref);
+  self->metadata = metadata != NULL ? json_node_ref (metadata) : NULL;
   meta = vitrine_card_metadata_new_from_json (metadata);
   self->updating = TRUE;
   set_dropdown (self->license_dropdown, self->licenses, meta->license);
@@ -416,6 +436,7 @@ vitrine_card_form_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->licenses);
   g_clear_object (&self->pipelines);
+  g_clear_pointer (&self->metadata, json_node_unref);
 
   G_OBJECT_CLASS (vitrine_card_form_parent_class)->dispose (object);
 }

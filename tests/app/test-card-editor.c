@@ -431,6 +431,53 @@ test_editor_form_edit_is_one_step (Fixture       *f,
   g_assert_cmpstr (text, ==, typed);
 }
 
+static const char commented_card[] =
+  "---\n"
+  "license: mit  # chosen with legal\n"
+  "language:\n"
+  "  - en\n"
+  "  - fr\n"
+  "tags:  # what the model is about\n"
+  "  - bert  # the architecture\n"
+  "  - nlp\n"
+  "---\n"
+  "# Card\n";
+
+/* A form edit rewrites only what changed: the comments, the indentation of
+ * the lists and their shape stay. */
+static void
+test_editor_form_keeps_comments (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkEditable *tags = child (f->editor, "tags_row");
+  GtkEditable *languages = child (f->editor, "language_row");
+  GtkDropDown *license = child (f->editor, "license_dropdown");
+  g_autofree char *text = NULL;
+
+  type_into (tags, ", sentiment");
+  text = text_of (f->editor);
+  g_assert_cmpstr (text, ==,
+                   "---\nlicense: mit  # chosen with legal\nlanguage:\n  - en\n  - fr\n"
+                   "tags:  # what the model is about\n  - bert  # the architecture\n  - nlp\n  - sentiment\n"
+                   "---\n# Card\n");
+
+  /* Replacing the row's text (as a paste does) keeps them too. */
+  gtk_editable_set_text (tags, "bert, sentiment");
+  g_clear_pointer (&text, g_free);
+  text = text_of (f->editor);
+  g_assert_nonnull (strstr (text, "\ntags:  # what the model is about\n  - bert  # the architecture\n"
+                                  "  - sentiment\n---\n"));
+
+  /* One language left is still a list. */
+  gtk_editable_set_text (languages, "en");
+  gtk_drop_down_set_selected (license, position_of (license, "apache-2.0"));
+  g_clear_pointer (&text, g_free);
+  text = text_of (f->editor);
+  g_assert_true (g_str_has_prefix (text, "---\nlicense: apache-2.0  # chosen with legal\nlanguage:\n  - en\ntags:"));
+  settle (f->editor);
+  g_assert_cmpuint (vitrine_card_editor_get_problems (f->editor)->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +498,8 @@ main (int   argc,
               fixture_setup, test_editor_narrow, fixture_teardown);
   g_test_add ("/app/card-editor/form-edit-is-one-step", Fixture, card,
               fixture_setup, test_editor_form_edit_is_one_step, fixture_teardown);
+  g_test_add ("/app/card-editor/form-keeps-comments", Fixture, commented_card,
+              fixture_setup, test_editor_form_keeps_comments, fixture_teardown);
   g_test_add_func ("/app/card-editor/draft-survives-crash", test_editor_draft_survives_crash);
   g_test_add_func ("/app/card-editor/new-card", test_editor_new_card_from_folder);
   g_test_add_func ("/app/card-editor/bad-folders", test_editor_refuses_bad_folders);
