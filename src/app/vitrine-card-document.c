@@ -4,7 +4,9 @@
  * The text lives in a GtkSourceBuffer, whose history is the card's undo:
  * every change made for the user (a form edit, a merge, a discarded
  * draft) is one step of it.  Beside the text, the document knows the card
- * the edits started from: the base of a merge with the Hub's card.
+ * the edits started from (the base of a merge) and, once the Hub's card
+ * was taken in, which card of which repository that was: saving tells the
+ * publisher, so its guard lets the merged card replace the Hub's.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -20,12 +22,34 @@
 #include "vitrine-card-document.h"
 #include "vitrine-card-drafts.h"
 #include "vitrine-card-merge.h"
+#include "vitrine-card-record.h"
 #include "vitrine-card-rules.h"
 #include "vitrine-card-template.h"
 #include "vitrine-error.h"
+#include "vitrine-hash.h"
 
 /* How long typing may pause before the draft is written. */
 #define DRAFT_DELAY_MS 400
+
+/* A card on a hub: which repository, and the git object id of its
+ * README.md, as the publisher's record keeps it. */
+typedef struct
+{
+  char *endpoint;
+  char *repo_id;
+  char *oid;
+} Origin;
+
+static void
+origin_free (Origin *origin)
+{
+  if (origin == NULL)
+    return;
+  g_free (origin->endpoint);
+  g_free (origin->repo_id);
+  g_free (origin->oid);
+  g_free (origin);
+}
 
 struct _VitrineCardDocument
 {
@@ -37,12 +61,15 @@ struct _VitrineCardDocument
   char            *readme_path;
   /* README.md as it is on disk, NULL when the folder has none. */
   char            *saved_text;
-  /* The card the edits started from: what the Hub had, as far as we know. */
+  /* The card the edits started from: what the Hub had, as far as we know,
+   * and, when it came from the Hub, where from. */
   char            *base_text;
+  Origin          *base_origin;
   /* Before the last merge (or Use the Hub's): the text and its base, so an
    * Undo back to that text brings that base back too. */
   char            *before_merge_text;
   char            *before_merge_base;
+  Origin          *before_merge_origin;
   char            *status;
   guint            draft_id;
 
@@ -51,6 +78,10 @@ struct _VitrineCardDocument
   guint            changes;
   char            *form_key;
   guint            form_changes;
+
+  /* The hub and repository the card is compared with. */
+  char            *endpoint;
+  char            *repo_id;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineCardDocument, vitrine_card_document, G_TYPE_OBJECT)
@@ -238,6 +269,8 @@ current_base (VitrineCardDocument *self)
         {
           g_free (self->base_text);
           self->base_text = g_steal_pointer (&self->before_merge_base);
+          g_clear_pointer (&self->base_origin, origin_free);
+          self->base_origin = g_steal_pointer (&self->before_merge_origin);
           g_clear_pointer (&self->before_merge_text, g_free);
         }
     }
@@ -264,6 +297,23 @@ forget_merge (VitrineCardDocument *self)
 {
   g_clear_pointer (&self->before_merge_text, g_free);
   g_clear_pointer (&self->before_merge_base, g_free);
+  g_clear_pointer (&self->before_merge_origin, origin_free);
+}
+
+/* Where the Hub's card @theirs came from: the repository compared with. */
+static Origin *
+hub_origin (VitrineCardDocument *self,
+            const char          *theirs)
+{
+  Origin *origin;
+
+  if (self->endpoint == NULL || self->repo_id == NULL)
+    return NULL;
+  origin = g_new0 (Origin, 1);
+  origin->endpoint = g_strdup (self->endpoint);
+  origin->repo_id = g_strdup (self->repo_id);
+  origin->oid = vitrine_git_blob_sha1 (theirs, strlen (theirs));
+  return origin;
 }
 
 /* The Hub's card is now part of this one; @before is the text it was
@@ -276,7 +326,9 @@ set_base_from_hub (VitrineCardDocument *self,
   forget_merge (self);
   self->before_merge_text = g_strdup (before);
   self->before_merge_base = g_steal_pointer (&self->base_text);
+  self->before_merge_origin = g_steal_pointer (&self->base_origin);
   self->base_text = g_strdup (theirs);
+  self->base_origin = hub_origin (self, theirs);
 }
 
 /* ---- Drafts ----------------------------------------------------------- */
@@ -311,6 +363,12 @@ write_draft (VitrineCardDocument  *self,
   draft = vitrine_card_draft_new ();
   draft->text = g_steal_pointer (&text);
   draft->base = g_strdup (current_base (self));
+  if (self->base_origin != NULL)
+    {
+      draft->base_endpoint = g_strdup (self->base_origin->endpoint);
+      draft->base_repo_id = g_strdup (self->base_origin->repo_id);
+      draft->base_oid = g_strdup (self->base_origin->oid);
+    }
   return vitrine_card_draft_write (self->folder_path, draft, error);
 }
 
@@ -372,6 +430,7 @@ vitrine_card_document_discard_draft (VitrineCardDocument  *self,
   vitrine_card_document_replace (self, original);
   g_free (self->base_text);
   self->base_text = g_strdup (self->saved_text);
+  g_clear_pointer (&self->base_origin, origin_free);
   forget_merge (self);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   delete_draft (self);
@@ -467,6 +526,7 @@ vitrine_card_document_load_folder (VitrineCardDocument  *self,
   self->saved_text = g_steal_pointer (&contents);
   g_free (self->base_text);
   self->base_text = g_strdup (self->saved_text);
+  g_clear_pointer (&self->base_origin, origin_free);
   forget_merge (self);
 
   draft = vitrine_card_draft_read (path, NULL);
@@ -482,6 +542,13 @@ vitrine_card_document_load_folder (VitrineCardDocument  *self,
         *restored = g_strdup (_("Vitrine restored changes you had not saved."));
       g_free (self->base_text);
       self->base_text = g_steal_pointer (&draft->base);
+      if (self->base_text != NULL && draft->base_oid != NULL)
+        {
+          self->base_origin = g_new0 (Origin, 1);
+          self->base_origin->endpoint = g_steal_pointer (&draft->base_endpoint);
+          self->base_origin->repo_id = g_steal_pointer (&draft->base_repo_id);
+          self->base_origin->oid = g_steal_pointer (&draft->base_oid);
+        }
       set_text_irreversibly (self, draft->text);
       gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
       set_status (self, _("Restored from a draft. Save to write README.md."));
@@ -510,7 +577,9 @@ vitrine_card_document_load_folder (VitrineCardDocument  *self,
  * vitrine_card_document_save:
  *
  * Writes the card to README.md in the folder (replacing it whole, never
- * half-written) and drops the draft.
+ * half-written) and drops the draft.  When the card took in the Hub's
+ * card, the publisher now knows the user has seen that card, and lets
+ * this one replace it.
  */
 gboolean
 vitrine_card_document_save (VitrineCardDocument  *self,
@@ -518,6 +587,7 @@ vitrine_card_document_save (VitrineCardDocument  *self,
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) local_error = NULL;
+  Origin *origin;
 
   g_return_val_if_fail (VITRINE_IS_CARD_DOCUMENT (self), FALSE);
 
@@ -539,10 +609,45 @@ vitrine_card_document_save (VitrineCardDocument  *self,
   g_clear_handle_id (&self->draft_id, g_source_remove);
   delete_draft (self);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
+
+  /* The card on the repository's main branch, the one compared with, is
+   * in this one now: publishing it replaces nothing the user has not
+   * seen.  Recorded once; after that the publisher keeps the record. */
+  current_base (self);
+  origin = self->base_origin;
+  if (origin != NULL)
+    {
+      if (!vitrine_card_record_write (NULL, origin->endpoint, VITRINE_REPO_TYPE_MODEL, origin->repo_id, "main",
+                                      origin->oid, &local_error))
+        g_warning ("Could not record the Hub's card as merged: %s", local_error->message);
+      g_clear_pointer (&self->base_origin, origin_free);
+    }
+  forget_merge (self);
   return TRUE;
 }
 
 /* ---- The Hub's card --------------------------------------------------- */
+
+/**
+ * vitrine_card_document_set_hub:
+ * @endpoint: (nullable): the hub the card is compared with
+ * @repo_id: (nullable): the repository it goes to there
+ *
+ * Where the Hub's cards given to vitrine_card_document_merge() and the
+ * like come from.
+ */
+void
+vitrine_card_document_set_hub (VitrineCardDocument *self,
+                               const char          *endpoint,
+                               const char          *repo_id)
+{
+  g_return_if_fail (VITRINE_IS_CARD_DOCUMENT (self));
+
+  g_free (self->endpoint);
+  self->endpoint = g_strdup (endpoint);
+  g_free (self->repo_id);
+  self->repo_id = g_strdup (repo_id);
+}
 
 /**
  * vitrine_card_document_merge:
@@ -595,7 +700,7 @@ vitrine_card_document_take_theirs (VitrineCardDocument *self,
  * vitrine_card_document_keep_mine:
  *
  * Records that the Hub's card was seen and this one is meant to replace
- * it.
+ * it (once saved).
  */
 void
 vitrine_card_document_keep_mine (VitrineCardDocument *self,
@@ -606,6 +711,8 @@ vitrine_card_document_keep_mine (VitrineCardDocument *self,
   forget_merge (self);
   g_free (self->base_text);
   self->base_text = g_strdup (theirs);
+  g_clear_pointer (&self->base_origin, origin_free);
+  self->base_origin = hub_origin (self, theirs);
   if (self->folder_path != NULL)
     {
       g_clear_handle_id (&self->draft_id, g_source_remove);
@@ -645,9 +752,12 @@ vitrine_card_document_finalize (GObject *object)
   g_free (self->readme_path);
   g_free (self->saved_text);
   g_free (self->base_text);
+  origin_free (self->base_origin);
   forget_merge (self);
   g_free (self->status);
   g_free (self->form_key);
+  g_free (self->endpoint);
+  g_free (self->repo_id);
 
   G_OBJECT_CLASS (vitrine_card_document_parent_class)->finalize (object);
 }

@@ -43,6 +43,9 @@ gboolean             vitrine_card_document_set_key        (VitrineCardDocument  
                                                            JsonNode             *value,
                                                            GError              **error);
 
+void                 vitrine_card_document_set_hub        (VitrineCardDocument  *self,
+                                                           const char           *endpoint,
+                                                           const char           *repo_id);
 gboolean             vitrine_card_document_merge          (VitrineCardDocument  *self,
                                                            const char           *theirs,
                                                            GPtrArray           **conflicts,

@@ -495,6 +495,15 @@ vitrine_card_editor_get_problems (VitrineCardEditor *self)
   return self->problems;
 }
 
+/* The document learns where the Hub's cards it is given come from. */
+static void
+update_hub (VitrineCardEditor *self)
+{
+  vitrine_card_document_set_hub (self->document,
+                                 self->client != NULL ? vitrine_client_get_endpoint (self->client) : NULL,
+                                 self->repo_id);
+}
+
 /* The hub to talk to: the one set by the application, else HF_ENDPOINT,
  * else the local hub Vitrine runs; NULL when there is none. */
 VitrineClient *
@@ -504,7 +513,10 @@ _vitrine_card_editor_ensure_client (VitrineCardEditor *self)
   g_autofree char *token = NULL;
 
   if (self->client == NULL && vitrine_credentials_resolve (NULL, NULL, &endpoint, &token))
-    self->client = vitrine_client_new (endpoint, token);
+    {
+      self->client = vitrine_client_new (endpoint, token);
+      update_hub (self);
+    }
   return self->client;
 }
 
@@ -514,6 +526,7 @@ vitrine_card_editor_set_client (VitrineCardEditor *self,
 {
   g_return_if_fail (VITRINE_IS_CARD_EDITOR (self));
   g_set_object (&self->client, client);
+  update_hub (self);
 }
 
 void
@@ -523,6 +536,7 @@ vitrine_card_editor_set_repo_id (VitrineCardEditor *self,
   g_return_if_fail (VITRINE_IS_CARD_EDITOR (self));
   g_free (self->repo_id);
   self->repo_id = g_strdup (repo_id);
+  update_hub (self);
 }
 
 /**
@@ -532,7 +546,8 @@ vitrine_card_editor_set_repo_id (VitrineCardEditor *self,
  *   differently, where this card's version was kept
  *
  * Takes into this card what changed on the Hub since the edits started,
- * as one step that Undo takes back.
+ * as one step that Undo takes back.  Saving then lets the publisher
+ * replace the Hub's card.
  */
 gboolean
 vitrine_card_editor_merge (VitrineCardEditor  *self,
@@ -567,7 +582,7 @@ vitrine_card_editor_take_theirs (VitrineCardEditor *self,
  * vitrine_card_editor_keep_mine:
  *
  * Records that the Hub's card was seen and this one is meant to replace
- * it.
+ * it; saving lets the publisher do so.
  */
 void
 vitrine_card_editor_keep_mine (VitrineCardEditor *self,

@@ -15,6 +15,7 @@
 #include "card-editor-fixture.h"
 #include "vitrine-card-diff-dialog.h"
 #include "vitrine-error.h"
+#include "vitrine-publish.h"
 
 /* The card on the Hub changed after the folder was published: comparing
  * shows it, and merging keeps both sides' edits. */
@@ -257,6 +258,128 @@ test_editor_asks_the_hub (void)
   g_free (v.last_body);
 }
 
+/* Publishes @dir to alice/bert-imdb as the application does: the guard
+ * reads the same record the card editor writes. */
+static gboolean
+publish_folder (VitrineClient  *client,
+                const char     *dir,
+                GError        **error)
+{
+  g_autoptr(VitrinePublisher) publisher = vitrine_publisher_new (client, VITRINE_REPO_TYPE_MODEL,
+                                                                 "alice/bert-imdb", dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  VitrinePublishResult out = { 0 };
+  gboolean ok;
+
+  vitrine_publisher_run_async (publisher, NULL, test_keep_result_cb, &result);
+  wait_until (test_has_result, &result, "the publish");
+  ok = vitrine_publisher_run_finish (publisher, result, &out, error);
+  vitrine_publish_result_clear (&out);
+  return ok;
+}
+
+static void
+edit_on_the_hub (Hub        *hub,
+                 const char *text)
+{
+  g_autofree char *op = file_op ("README.md", text);
+  g_autofree char *payload = ndjson_commit ("Edit the card on the Hub", NULL, op);
+  g_autoptr(Reply) reply = hub_commit (hub, "alice/bert-imdb", hub->alice, payload);
+
+  g_assert_cmpuint (reply->status, ==, 200);
+}
+
+/* The card was edited on the Hub after the folder was published from
+ * here: publishing the folder again stops, so nobody's edit is lost.
+ * Taking the Hub's card in (Merge, or Keep Mine) and saving lets the next
+ * publish through; merging without saving does not. */
+static void
+test_editor_merge_lets_publish (void)
+{
+  Hub hub = { 0 };
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_folder (card);
+  g_autofree char *theirs_text = g_strconcat (card, "\nEdited on the Hub.\n", NULL);
+  g_autofree char *again_text = g_strconcat (card, "\nEdited on the Hub again.\n", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *diff = NULL;
+  g_autofree char *mine = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  Fixture f = { 0 };
+  GtkDropDown *license;
+
+  hub_setup (&hub, NULL);
+  hub_create_repo (&hub, hub.alice, "{\"name\": \"bert-imdb\", \"type\": \"model\"}");
+  client = vitrine_client_new (hub.url, hub.alice);
+  g_assert_true (publish_folder (client, dir, &error));
+  g_assert_no_error (error);
+
+  edit_on_the_hub (&hub, theirs_text);
+  g_assert_false (publish_folder (client, dir, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED);
+  g_clear_error (&error);
+
+  /* Here, the license changes; the Hub's card is merged in. */
+  open_editor (&f, dir);
+  vitrine_card_editor_set_client (f.editor, client);
+  vitrine_card_editor_set_repo_id (f.editor, "alice/bert-imdb");
+  license = child (f.editor, "license_dropdown");
+  gtk_drop_down_set_selected (license, position_of (license, "apache-2.0"));
+  theirs = compare (f.editor, &diff, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (theirs, ==, theirs_text);
+  g_assert_true (vitrine_card_editor_merge (f.editor, theirs, &conflicts, &error));
+  g_assert_no_error (error);
+
+  /* Merged, not saved: the folder's card would still replace the Hub's. */
+  g_assert_false (publish_folder (client, dir, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED);
+  g_clear_error (&error);
+
+  /* Saved: published, and the Hub has the merged card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
+  g_assert_true (publish_folder (client, dir, &error));
+  g_assert_no_error (error);
+  mine = text_of (f.editor);
+  g_assert_nonnull (strstr (mine, "license: apache-2.0\n"));
+  g_assert_true (g_str_has_suffix (mine, "\nEdited on the Hub.\n"));
+  g_clear_pointer (&theirs, g_free);
+  g_clear_pointer (&diff, g_free);
+  theirs = compare (f.editor, &diff, &error);
+  g_assert_cmpstr (theirs, ==, mine);
+  g_assert_cmpstr (diff, ==, "");
+
+  /* Edited on the Hub again; this time Keep Mine, through the window. */
+  edit_on_the_hub (&hub, again_text);
+  g_assert_false (publish_folder (client, dir, &error));
+  g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED);
+  g_clear_error (&error);
+  {
+    AdwMessageDialog *ask;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.compare", NULL));
+    ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ask, "compare");
+    wait_until (toplevel_shown, (gpointer) VITRINE_TYPE_CARD_DIFF_DIALOG, "the differences");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_toplevel (VITRINE_TYPE_CARD_DIFF_DIALOG)),
+                                               "diff.respond", "s", "mine"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
+  g_assert_true (publish_folder (client, dir, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&theirs, g_free);
+  g_clear_pointer (&diff, g_free);
+  theirs = compare (f.editor, &diff, &error);
+  g_assert_cmpstr (theirs, ==, mine);
+
+  close_editor (&f);
+  vitrine_card_draft_delete (dir, NULL);
+  fixture_rm_rf (dir);
+  hub_teardown (&hub, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +391,7 @@ main (int   argc,
   gtk_source_init ();
 
   g_test_add_func ("/app/card-compare/compare-and-merge", test_editor_compare_and_merge);
+  g_test_add_func ("/app/card-compare/merge-lets-publish", test_editor_merge_lets_publish);
   g_test_add_func ("/app/card-compare/asks-the-hub", test_editor_asks_the_hub);
 
   return g_test_run ();
