@@ -280,6 +280,13 @@ test_editor_new_card_from_folder (void)
   text = text_of (f.editor);
   g_assert_nonnull (strstr (text, "BertForMaskedLM"));
   g_assert_nonnull (strstr (text, "## Uses"));
+  /* What config.json says is in the form, and the Hub has nothing to
+   * object to. */
+  g_assert_cmpstr (dropdown_value (child (f.editor, "pipeline_dropdown")), ==, "fill-mask");
+  g_assert_cmpstr (gtk_editable_get_text (child (f.editor, "library_row")), ==, "transformers");
+  g_assert_cmpstr (gtk_editable_get_text (child (f.editor, "tags_row")), ==, "");
+  g_assert_null (strstr (text, "tags:"));
+  g_assert_cmpuint (vitrine_card_editor_get_problems (f.editor)->len, ==, 0);
   /* Nothing is written until the user saves. */
   g_assert_false (g_file_test (readme, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));

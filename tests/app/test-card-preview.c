@@ -26,7 +26,8 @@ count_request_cb (SoupServer        *server,
   soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC, "x", 1);
 }
 
-/* Nothing in a card runs or loads anything. */
+/* Nothing in a card runs or loads anything, and what is harmless in it
+ * shows. */
 static void
 test_editor_preview_is_inert (void)
 {
@@ -37,6 +38,7 @@ test_editor_preview_is_inert (void)
   g_autofree char *dir = NULL;
   g_autofree char *title = NULL;
   g_autofree char *counts = NULL;
+  g_autofree char *shown = NULL;
   guint requests = 0;
   Fixture f = { 0 };
 
@@ -45,6 +47,7 @@ test_editor_preview_is_inert (void)
 
   readme = g_strdup_printf ("---\nlicense: mit\n---\n"
                             "# Hostile\n\n"
+                            "Harmless words stay **here**.\n\n"
                             "![remote](%sa.png)\n\n"
                             "<img src=\"%sb.png\" onerror=\"document.title='ran'\">\n"
                             "<link rel=\"stylesheet\" href=\"%sc.css\">\n"
@@ -66,6 +69,17 @@ test_editor_preview_is_inert (void)
                                    " location.href].join(',')");
   g_assert_cmpstr (counts, ==, "0,0,vitrine-folder:///");
   g_assert_cmpuint (requests, ==, 0);
+
+  /* The card did render: its metadata, its heading, its paragraph, the
+   * text of the elements that lost what they would have loaded. */
+  shown = preview_eval (f.editor, "[document.querySelector('[data-key=license] .chip').textContent,"
+                                  " document.querySelector('h1').textContent,"
+                                  " document.querySelector('h1 + p').textContent,"
+                                  " document.querySelector('p strong').textContent,"
+                                  " document.querySelector('#content > div').textContent,"
+                                  " Array.from (document.querySelectorAll('a')).map (a => a.textContent).join ('')]"
+                                  ".join('|')");
+  g_assert_cmpstr (shown, ==, "mit|Hostile|Harmless words stay here.|here|styled|link");
 
   close_editor (&f);
   fixture_rm_rf (dir);
