@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "vitrine-accessible.h"
 #include "vitrine-card-diff-dialog.h"
 #include "vitrine-card-editor-private.h"
 #include "vitrine-diff.h"
@@ -246,5 +247,6 @@ _vitrine_card_editor_compare_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "compare");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_repo_dialog_response_cb), self, 0);
+  vitrine_accessible_repair (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "vitrine-accessible.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-card-editor-private.h"
 #include "vitrine-card-rules.h"
@@ -61,7 +62,7 @@ _vitrine_card_editor_toast (VitrineCardEditor *self,
   AdwToast *t = adw_toast_new (title);
 
   adw_toast_set_timeout (t, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  vitrine_accessible_show_toast (self->toast_overlay, t);
 }
 
 /* ---- The Hub's own check ---------------------------------------------- */
@@ -735,4 +736,5 @@ vitrine_card_editor_init (VitrineCardEditor *self)
   g_signal_connect_swapped (self->form, "edit-failed", G_CALLBACK (_vitrine_card_editor_set_status), self);
   apply_layout (self);
   refresh (self, FALSE);
+  vitrine_accessible_repair (GTK_WIDGET (self));
 }

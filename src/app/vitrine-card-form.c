@@ -17,6 +17,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "vitrine-accessible.h"
 #include "vitrine-card.h"
 #include "vitrine-card-form.h"
 #include "vitrine-card-rules.h"
@@ -368,6 +369,7 @@ vitrine_card_form_show_problems (VitrineCardForm *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_widget_add_css_class (icon, "success");
       gtk_list_box_append (self->problems_list, row);
+      vitrine_accessible_repair (row);
       return;
     }
 
@@ -391,6 +393,7 @@ vitrine_card_form_show_problems (VitrineCardForm *self,
                               (GDestroyNotify) g_ptr_array_unref);
       g_object_set_data (G_OBJECT (row), "problem", problem);
       gtk_list_box_append (self->problems_list, row);
+      vitrine_accessible_repair (row);
 
       if (form_row != NULL)
         {
