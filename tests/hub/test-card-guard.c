@@ -116,6 +116,7 @@ test_guard_hint (void)
   g_assert_cmpint (run (here, (char *[]) { (char *) hub_exe, (char *) "user", (char *) "add", (char *) "alice",
                                            (char *) "--data-dir", data_dir, NULL }, &hub.token, &err), ==, 0);
   g_strstrip (hub.token);
+  g_clear_pointer (&err, g_free);
   server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, hub_exe, "serve", "--data-dir", data_dir,
                              "--port", "0", NULL);
   g_assert_no_error (error);
