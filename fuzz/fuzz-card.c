@@ -45,5 +45,27 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           g_assert (license != NULL && JSON_NODE_HOLDS_VALUE (license));
         }
     }
+
+  /* A list set in place of whatever the key held reads back as that list,
+   * and the body stays. */
+  {
+    g_autoptr(JsonArray) tags = json_array_new ();
+    g_autoptr(JsonNode) list = json_node_alloc ();
+
+    json_array_add_string_element (tags, "a");
+    json_array_add_string_element (tags, "b c");
+    json_node_init_array (list, tags);
+    if (vitrine_card_set (card, "tags", list, NULL))
+      {
+        g_autoptr(JsonNode) meta = vitrine_card_get_metadata (card, NULL);
+
+        g_assert (g_str_equal (body_before, vitrine_card_get_body (card)));
+        if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
+          {
+            JsonNode *got = json_object_get_member (json_node_get_object (meta), "tags");
+            g_assert (got != NULL && json_node_equal (got, list));
+          }
+      }
+  }
   return 0;
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "vitrine-accessible.h"
 #include "vitrine-card-diff-dialog.h"
 
 struct _VitrineCardDiffDialog
@@ -81,6 +82,7 @@ static void
 vitrine_card_diff_dialog_init (VitrineCardDiffDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vitrine_accessible_repair (GTK_WIDGET (self));
 }
 
 /**

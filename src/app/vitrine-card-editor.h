@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <webkit/webkit.h>
 
+#include "vitrine-card-document.h"
 #include "vitrine-client.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,6 @@ G_BEGIN_DECLS
 #define VITRINE_TYPE_CARD_EDITOR (vitrine_card_editor_get_type ())
 
 G_DECLARE_FINAL_TYPE (VitrineCardEditor, vitrine_card_editor, VITRINE, CARD_EDITOR, GtkWidget)
-
-/* Cards larger than this are not opened. */
-#define VITRINE_CARD_MAX_SIZE (4 * 1024 * 1024)
 
 GtkWidget     *vitrine_card_editor_new              (void);
 gboolean       vitrine_card_editor_load_folder      (VitrineCardEditor    *self,
@@ -53,6 +51,5 @@ void           vitrine_card_editor_keep_mine        (VitrineCardEditor    *self,
                                                      const char           *theirs);
 void           vitrine_card_editor_flush            (VitrineCardEditor    *self);
 WebKitWebView *vitrine_card_editor_get_preview      (VitrineCardEditor    *self);
-char          *vitrine_card_editor_get_draft_path   (GFile                *folder);
 
 G_END_DECLS

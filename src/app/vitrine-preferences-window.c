@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vitrine-accessible.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
 
@@ -141,6 +142,7 @@ static void
 vitrine_preferences_window_init (VitrinePreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vitrine_accessible_repair (GTK_WIDGET (self));
 }
 
 VitrinePreferencesWindow *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vitrine-accessible.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
@@ -86,7 +87,7 @@ vitrine_window_add_toast (VitrineWindow *self,
   g_return_if_fail (VITRINE_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  vitrine_accessible_show_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -124,7 +125,7 @@ vitrine_window_open_folder (VitrineWindow *self,
       AdwToast *toast = adw_toast_new (error->message);
 
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      vitrine_accessible_show_toast (self->toast_overlay, toast);
       return FALSE;
     }
   name = g_file_get_basename (folder);
@@ -197,7 +198,7 @@ on_folder_dropped_cb (GtkDropTarget *target,
 
   if (folder == NULL || g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Drop a folder, not a file.")));
+      vitrine_accessible_show_toast (self->toast_overlay, adw_toast_new (_("Drop a folder, not a file.")));
       return FALSE;
     }
   return vitrine_window_open_folder (self, folder);
@@ -361,6 +362,7 @@ vitrine_window_init (VitrineWindow *self)
 
   g_type_ensure (VITRINE_TYPE_CARD_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vitrine_accessible_repair (GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_folder_dropped_cb), self);

@@ -116,6 +116,9 @@ fail (const GError *error,
       case VITRINE_ERROR_CONFLICT:
         hint = _("The name is taken: choose another one.");
         break;
+      case VITRINE_ERROR_CARD_CHANGED:
+        hint = _("Open the folder in Vitrine, use Compare With the Hub… to merge the two cards and save, then publish again.");
+        break;
       case VITRINE_ERROR_PRECONDITION_FAILED:
         hint = _("Someone else changed the repository: run the command again.");
         break;

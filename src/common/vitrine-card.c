@@ -17,16 +17,9 @@
 #include <yaml.h>
 
 #include "vitrine-card.h"
+#include "vitrine-card-private.h"
 #include "vitrine-error.h"
 #include "vitrine-yaml.h"
-
-struct _VitrineCard
-{
-  char    *open_fence;   /* "---\n" as written, or NULL without front matter */
-  GString *yaml;
-  char    *close_fence;  /* "---\n" as written */
-  char    *body;
-};
 
 void
 vitrine_card_free (VitrineCard *self)
@@ -116,8 +109,8 @@ vitrine_card_get_metadata (VitrineCard  *self,
 }
 
 /* Byte offset of the start of line @line (0-based) in @text. */
-static gsize
-line_offset (const char *text,
+gsize
+_vitrine_card_line_offset (const char *text,
              gsize       len,
              gsize       line)
 {
@@ -267,8 +260,40 @@ is_plain_safe (const char *text)
   return TRUE;
 }
 
-/* A scalar or a collection on one line: JSON is YAML, so anything not
- * plain-safe comes out double-quoted and escaped. */
+/* A string as YAML in @style where that reads back the same, else
+ * plain when safe, else double-quoted (JSON is YAML). */
+void
+_vitrine_card_append_string (GString             *out,
+               const char          *text,
+               yaml_scalar_style_t  style)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE && strpbrk (text, "\n\r\t") == NULL)
+    {
+      g_string_append_c (out, '\'');
+      for (const char *c = text; *c != '\0'; c++)
+        {
+          if (*c == '\'')
+            g_string_append_c (out, '\'');
+          g_string_append_c (out, *c);
+        }
+      g_string_append_c (out, '\'');
+      return;
+    }
+  if (style != YAML_DOUBLE_QUOTED_SCALAR_STYLE && is_plain_safe (text))
+    {
+      g_string_append (out, text);
+      return;
+    }
+  node = json_node_init_string (json_node_alloc (), text);
+  json = json_to_string (node, FALSE);
+  g_string_append (out, json);
+}
+
+/* A scalar or a collection on one line: anything not plain-safe comes out
+ * double-quoted and escaped. */
 static void
 append_value (GString       *out,
               JsonGenerator *generator,
@@ -276,10 +301,9 @@ append_value (GString       *out,
 {
   g_autofree char *text = NULL;
 
-  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
-      is_plain_safe (json_node_get_string (value)))
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
     {
-      g_string_append (out, json_node_get_string (value));
+      _vitrine_card_append_string (out, json_node_get_string (value), YAML_ANY_SCALAR_STYLE);
       return;
     }
   json_generator_set_root (generator, value);
@@ -287,22 +311,28 @@ append_value (GString       *out,
   g_string_append (out, text);
 }
 
-/* Writes @value as a YAML block for @key, one or more lines. */
+/* Writes @value as a YAML block for @key, one or more lines.  Lists take
+ * @list_prefix before each item (the card's own style, else "- ");
+ * @comment (nullable) ends the key's line. */
 static void
 render (GString    *out,
         const char *key,
-        JsonNode   *value)
+        JsonNode   *value,
+        const char *list_prefix,
+        const char *comment)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
-  if (JSON_NODE_HOLDS_ARRAY (value))
+  if (comment == NULL)
+    comment = "";
+  if (JSON_NODE_HOLDS_ARRAY (value) && json_array_get_length (json_node_get_array (value)) > 0)
     {
       JsonArray *array = json_node_get_array (value);
 
-      g_string_append_printf (out, "%s:\n", key);
+      g_string_append_printf (out, "%s:%s\n", key, comment);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          g_string_append (out, "- ");
+          g_string_append (out, list_prefix != NULL ? list_prefix : "- ");
           append_value (out, generator, json_array_get_element (array, i));
           g_string_append_c (out, '\n');
         }
@@ -311,7 +341,7 @@ render (GString    *out,
 
   g_string_append_printf (out, "%s: ", key);
   append_value (out, generator, value);
-  g_string_append_c (out, '\n');
+  g_string_append_printf (out, "%s\n", comment);
 }
 
 /* Where the keys the Hub documents usually sit, top to bottom; the
@@ -374,8 +404,8 @@ vitrine_card_dup_key_text (VitrineCard  *self,
 
   if (!find_key_lines (self, key, &found, &first, &last, NULL, error) || !found)
     return NULL;
-  start = line_offset (self->yaml->str, self->yaml->len, first);
-  end = line_offset (self->yaml->str, self->yaml->len, last);
+  start = _vitrine_card_line_offset (self->yaml->str, self->yaml->len, first);
+  end = _vitrine_card_line_offset (self->yaml->str, self->yaml->len, last);
   if (end < start)
     end = start;
   text = g_strndup (self->yaml->str + start, end - start);
@@ -412,8 +442,8 @@ vitrine_card_set_key_text (VitrineCard  *self,
 
   if (found)
     {
-      gsize start = line_offset (self->yaml->str, self->yaml->len, first);
-      gsize end = line_offset (self->yaml->str, self->yaml->len, last);
+      gsize start = _vitrine_card_line_offset (self->yaml->str, self->yaml->len, first);
+      gsize end = _vitrine_card_line_offset (self->yaml->str, self->yaml->len, last);
 
       if (end < start)
         end = start;
@@ -425,10 +455,10 @@ vitrine_card_set_key_text (VitrineCard  *self,
       gssize line = insert_line (key_lines, key);
 
       /* Comments just above a key belong to it and stay with it. */
-      while (line > 0 && self->yaml->str[line_offset (self->yaml->str, self->yaml->len, line - 1)] == '#')
+      while (line > 0 && self->yaml->str[_vitrine_card_line_offset (self->yaml->str, self->yaml->len, line - 1)] == '#')
         line--;
       if (line >= 0)
-        g_string_insert (self->yaml, line_offset (self->yaml->str, self->yaml->len, line), lines);
+        g_string_insert (self->yaml, _vitrine_card_line_offset (self->yaml->str, self->yaml->len, line), lines);
       else
         {
           if (self->yaml->len > 0 && self->yaml->str[self->yaml->len - 1] != '\n')
@@ -443,7 +473,11 @@ vitrine_card_set_key_text (VitrineCard  *self,
  * vitrine_card_set:
  * @value: a string, number, boolean, or list or mapping of them
  *
- * Sets a top-level key, rewriting only its own lines.
+ * Sets a top-level key, rewriting only what changed in its own lines: a
+ * string keeps its quotes and the comment after it, a list keeps the
+ * lines of the items that stay (with their comments) and its
+ * indentation.  A new key, or a value of another shape, is written whole,
+ * in the style of the card's other lists.
  */
 gboolean
 vitrine_card_set (VitrineCard  *self,
@@ -452,8 +486,16 @@ vitrine_card_set (VitrineCard  *self,
                   GError      **error)
 {
   g_autoptr(GString) block = g_string_new (NULL);
+  g_autofree char *list_prefix = NULL;
+  g_autofree char *comment = NULL;
+  gboolean found;
+  gsize first = 0, last = 0;
 
-  render (block, key, value);
+  if (!find_key_lines (self, key, &found, &first, &last, NULL, error))
+    return FALSE;
+  if (_vitrine_card_set_in_place (self, key, found, first, last, value, &list_prefix, &comment))
+    return TRUE;
+  render (block, key, value, list_prefix, comment);
   return vitrine_card_set_key_text (self, key, block->str, error);
 }
 
@@ -469,101 +511,11 @@ vitrine_card_remove (VitrineCard  *self,
     return FALSE;
   if (found)
     {
-      gsize start = line_offset (self->yaml->str, self->yaml->len, first);
-      gsize end = line_offset (self->yaml->str, self->yaml->len, last);
+      gsize start = _vitrine_card_line_offset (self->yaml->str, self->yaml->len, first);
+      gsize end = _vitrine_card_line_offset (self->yaml->str, self->yaml->len, last);
 
       if (end > start)
         g_string_erase (self->yaml, start, end - start);
     }
   return TRUE;
-}
-
-/* ---- Typed metadata ---------------------------------------------------- */
-
-static char *
-member_string (JsonObject *object,
-               const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (node));
-}
-
-/* A string or a list of strings (other items are skipped), as a vector. */
-static char **
-member_strings (JsonObject *object,
-                const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  g_autoptr(GStrvBuilder) builder = NULL;
-  JsonArray *array;
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      char **one = g_new0 (char *, 2);
-
-      one[0] = g_strdup (json_node_get_string (node));
-      return one;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  builder = g_strv_builder_new ();
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-        g_strv_builder_add (builder, json_node_get_string (item));
-    }
-  return g_strv_builder_end (builder);
-}
-
-/**
- * vitrine_card_metadata_new_from_json:
- * @metadata: (nullable): a card's front matter as JSON
- *
- * Returns: (transfer full): the managed keys, typed
- */
-VitrineCardMetadata *
-vitrine_card_metadata_new_from_json (JsonNode *metadata)
-{
-  VitrineCardMetadata *self = g_new0 (VitrineCardMetadata, 1);
-  JsonObject *object;
-
-  if (metadata == NULL || !JSON_NODE_HOLDS_OBJECT (metadata))
-    return self;
-  object = json_node_get_object (metadata);
-  self->license = member_string (object, "license");
-  self->license_name = member_string (object, "license_name");
-  self->license_link = member_string (object, "license_link");
-  self->languages = member_strings (object, "language");
-  self->pipeline_tag = member_string (object, "pipeline_tag");
-  self->library_name = member_string (object, "library_name");
-  self->base_models = member_strings (object, "base_model");
-  self->datasets = member_strings (object, "datasets");
-  self->tags = member_strings (object, "tags");
-  return self;
-}
-
-void
-vitrine_card_metadata_free (VitrineCardMetadata *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->license);
-  g_free (self->license_name);
-  g_free (self->license_link);
-  g_strfreev (self->languages);
-  g_free (self->pipeline_tag);
-  g_free (self->library_name);
-  g_strfreev (self->base_models);
-  g_strfreev (self->datasets);
-  g_strfreev (self->tags);
-  g_free (self);
 }

@@ -295,6 +295,7 @@ fallback_message (VitrineErrorCode code,
     case VITRINE_ERROR_INVALID_PATH:
     case VITRINE_ERROR_INVALID_REPO_ID:
     case VITRINE_ERROR_PROTOCOL:
+    case VITRINE_ERROR_CARD_CHANGED:
     default:
       return status >= 400 && status < 500
         ? _("The server refused the request.")

@@ -41,6 +41,9 @@ typedef enum
   VITRINE_ERROR_RATE_LIMITED,
   VITRINE_ERROR_SERVER,
   VITRINE_ERROR_PROTOCOL,
+  /* The model card on the Hub changed since it was last published from
+   * here: publishing would replace someone's edit. */
+  VITRINE_ERROR_CARD_CHANGED,
 } VitrineErrorCode;
 
 GQuark      vitrine_error_quark          (void);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "vitrine-card-record.h"
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
 #include "vitrine-ignore.h"
@@ -178,46 +179,21 @@ _vitrine_publisher_remote_files (VitrinePublisher  *self,
 /* ---- The card guard --------------------------------------------------- */
 
 static char *
-card_record_path (VitrinePublisher *self)
-{
-  g_autofree char *key = g_strdup_printf ("%s\n%s\n%s\n%s", vitrine_client_get_endpoint (self->client),
-                                          vitrine_repo_type_to_string (self->type), self->repo_id,
-                                          self->branch);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
-
-  if (self->cards_dir != NULL)
-    return g_build_filename (self->cards_dir, digest, NULL);
-  return g_build_filename (g_get_user_data_dir (), "vitrine", "published", digest, NULL);
-}
-
-static char *
 card_record_read (VitrinePublisher *self)
 {
-  g_autofree char *path = card_record_path (self);
-  g_autofree char *oid = NULL;
-
-  if (!g_file_get_contents (path, &oid, NULL, NULL))
-    return NULL;
-  g_strstrip (oid);
-  return strlen (oid) == 40 && vitrine_is_hex (oid, 40) ? g_steal_pointer (&oid) : NULL;
+  return vitrine_card_record_read (self->cards_dir, vitrine_client_get_endpoint (self->client),
+                                   self->type, self->repo_id, self->branch);
 }
 
 static void
 card_record_write (VitrinePublisher *self,
                    const char       *oid)
 {
-  g_autofree char *path = card_record_path (self);
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
 
-  if (oid == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, oid, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_debug ("Could not remember the published card: %s", error != NULL ? error->message : g_strerror (errno));
+  if (!vitrine_card_record_write (self->cards_dir, vitrine_client_get_endpoint (self->client),
+                                  self->type, self->repo_id, self->branch, oid, &error))
+    g_debug ("Could not remember the published card: %s", error->message);
 }
 
 /* Stops a publish that would replace or delete a card someone changed on
@@ -260,7 +236,7 @@ _vitrine_publisher_card_guard (VitrinePublisher  *self,
         return TRUE;
     }
 
-  g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_CONFLICT,
+  g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED,
                _("The model card (README.md) of %s was changed on the Hub since it was last published from this computer. "
                  "Publishing would replace those changes: compare the two cards in Vitrine and merge them, "
                  "or publish again with --replace-card to replace the Hub’s card with yours."),

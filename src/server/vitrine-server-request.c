@@ -111,6 +111,7 @@ vitrine_request_gerror (VitrineRequest *req,
         status = 403;
         break;
       case VITRINE_ERROR_CONFLICT:
+      case VITRINE_ERROR_CARD_CHANGED:
         status = 409;
         break;
       case VITRINE_ERROR_PRECONDITION_FAILED:

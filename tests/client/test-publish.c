@@ -564,7 +564,7 @@ test_publish_card_guard (Fixture       *f,
     g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
 
     g_assert_false (publish (publisher, NULL, &result, &error));
-    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CONFLICT);
+    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED);
     g_assert_nonnull (strstr (error->message, "--replace-card"));
     g_clear_error (&error);
     g_assert_cmpuint (result.bytes_uploaded, ==, 0);
@@ -600,7 +600,7 @@ test_publish_card_guard (Fixture       *f,
     g_autoptr(VitrinePublisher) publisher = make_publisher (f, "alice/guarded");
 
     g_assert_false (publish (publisher, NULL, &result, &error));
-    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CONFLICT);
+    g_assert_error (error, VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED);
     g_clear_error (&error);
     vitrine_publish_result_clear (&result);
     vitrine_publisher_set_replace_card (publisher, TRUE);

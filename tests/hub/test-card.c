@@ -108,6 +108,109 @@ test_card_set_block_list (void)
   g_assert_cmpstr (vitrine_card_get_body (card), ==, "Body with --- inside\n---\nand more\n");
 }
 
+static JsonNode *
+list_node (const char *first,
+           ...)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_alloc ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *s = first; s != NULL; s = va_arg (args, const char *))
+    json_array_add_string_element (array, s);
+  va_end (args);
+  json_node_init_array (node, array);
+  json_array_unref (array);
+  return node;
+}
+
+static char *
+set_and_show (const char *text,
+              const char *key,
+              JsonNode   *value)
+{
+  g_autoptr(VitrineCard) card = load (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) owned = value;
+
+  g_assert_true (vitrine_card_set (card, key, owned, &error));
+  g_assert_no_error (error);
+  return vitrine_card_to_text (card);
+}
+
+/* A change in the form rewrites only what changed: comments on the key
+ * and its items, the list's indentation and its quotes stay. */
+static void
+test_card_set_keeps_comments_and_indent (void)
+{
+  static const char text[] =
+    "---\n"
+    "license: mit  # chosen by legal\n"
+    "tags:  # what the model is about\n"
+    "  - bert   # the architecture\n"
+    "  # one comment between items\n"
+    "  - nlp\n"
+    "language: ['en']\n"
+    "datasets:\n"
+    "    - \"imdb\"\n"
+    "---\n"
+    "Body\n";
+  g_autofree char *added = set_and_show (text, "tags", list_node ("bert", "nlp", "sentiment", NULL));
+  g_autofree char *inserted = set_and_show (text, "tags", list_node ("bert", "new", "nlp", NULL));
+  g_autofree char *removed = set_and_show (text, "tags", list_node ("nlp", NULL));
+  g_autofree char *replaced = set_and_show (text, "tags", list_node ("other", NULL));
+  g_autofree char *license = set_and_show (text, "license", string_node ("apache-2.0"));
+  g_autofree char *flow = set_and_show (text, "language", list_node ("en", "it's", NULL));
+  g_autofree char *quoted = set_and_show (text, "datasets", list_node ("imdb", "sst2", NULL));
+  g_autofree char *fresh = set_and_show (text, "base_model", list_node ("org/a", "org/b", NULL));
+  g_autofree char *shape = set_and_show (text, "license", list_node ("mit", "apache-2.0", NULL));
+
+  g_assert_cmpstr (added, ==,
+                   "---\nlicense: mit  # chosen by legal\ntags:  # what the model is about\n"
+                   "  - bert   # the architecture\n  # one comment between items\n  - nlp\n  - sentiment\n"
+                   "language: ['en']\ndatasets:\n    - \"imdb\"\n---\nBody\n");
+  g_assert_cmpstr (inserted, ==,
+                   "---\nlicense: mit  # chosen by legal\ntags:  # what the model is about\n"
+                   "  - bert   # the architecture\n  # one comment between items\n  - new\n  - nlp\n"
+                   "language: ['en']\ndatasets:\n    - \"imdb\"\n---\nBody\n");
+  /* The item goes, with its own comment; the comment between items stays. */
+  g_assert_cmpstr (removed, ==,
+                   "---\nlicense: mit  # chosen by legal\ntags:  # what the model is about\n"
+                   "  # one comment between items\n  - nlp\n"
+                   "language: ['en']\ndatasets:\n    - \"imdb\"\n---\nBody\n");
+  g_assert_cmpstr (replaced, ==,
+                   "---\nlicense: mit  # chosen by legal\ntags:  # what the model is about\n"
+                   "  # one comment between items\n  - other\n"
+                   "language: ['en']\ndatasets:\n    - \"imdb\"\n---\nBody\n");
+  g_assert_cmpstr (license, ==,
+                   "---\nlicense: apache-2.0  # chosen by legal\ntags:  # what the model is about\n"
+                   "  - bert   # the architecture\n  # one comment between items\n  - nlp\n"
+                   "language: ['en']\ndatasets:\n    - \"imdb\"\n---\nBody\n");
+  /* A list on one line stays on one line, in its quotes. */
+  g_assert_true (strstr (flow, "\nlanguage: ['en', 'it''s']\ndatasets:") != NULL);
+  g_assert_true (strstr (quoted, "\ndatasets:\n    - \"imdb\"\n    - \"sst2\"\n---\n") != NULL);
+  /* A new list is indented like the card's others. */
+  g_assert_true (strstr (fresh, "base_model:\n  - org/a\n  - org/b\n") != NULL);
+  /* A value of another shape is written anew, its key's comment kept. */
+  g_assert_true (strstr (shape, "\nlicense:  # chosen by legal\n  - mit\n  - apache-2.0\ntags:") != NULL);
+
+  /* Each of them still reads as what was set. */
+  {
+    const char *results[] = { added, inserted, removed, replaced, license, flow, quoted, fresh, shape };
+
+    for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+      {
+        g_autoptr(VitrineCard) card = load (results[i]);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(JsonNode) meta = vitrine_card_get_metadata (card, &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (meta);
+      }
+  }
+}
+
 static void
 test_card_add_and_remove (void)
 {
@@ -360,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/hub/card/roundtrip", test_card_roundtrip);
   g_test_add_func ("/hub/card/set-keeps-the-rest", test_card_set_keeps_the_rest);
   g_test_add_func ("/hub/card/set-block-list", test_card_set_block_list);
+  g_test_add_func ("/hub/card/set-keeps-comments-and-indent", test_card_set_keeps_comments_and_indent);
   g_test_add_func ("/hub/card/add-and-remove", test_card_add_and_remove);
   g_test_add_func ("/hub/card/without-front-matter", test_card_without_front_matter);
   g_test_add_func ("/hub/card/refused", test_card_refused);

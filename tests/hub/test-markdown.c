@@ -98,10 +98,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/app/markdown/gfm", test_markdown_gfm);
-  g_test_add_func ("/app/markdown/hostile", test_markdown_hostile);
-  g_test_add_func ("/app/markdown/metadata", test_markdown_metadata);
-  g_test_add_func ("/app/markdown/page", test_markdown_page);
+  g_test_add_func ("/hub/markdown/gfm", test_markdown_gfm);
+  g_test_add_func ("/hub/markdown/hostile", test_markdown_hostile);
+  g_test_add_func ("/hub/markdown/metadata", test_markdown_metadata);
+  g_test_add_func ("/hub/markdown/page", test_markdown_page);
 
   return g_test_run ();
 }

@@ -1,0 +1,421 @@
+/* test-accessibility.c — what a screen reader hears: every control of
+ * Vitrine's windows and dialogs has a name of its own
+ *
+ * The names are read the way assistive technologies read them: over
+ * AT-SPI, from the accessibility bus of the test's own D-Bus session, so
+ * what GTK computes from labels, mnemonics, tooltips and relations is
+ * what is checked.  The windows are Vitrine's own: the main window with
+ * its areas and menus, the card editor, the preferences and the card's
+ * dialogs (the About and Shortcuts windows are the toolkit's).
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+
+#include "vitrine-application.h"
+#include "vitrine-card-diff-dialog.h"
+#include "vitrine-card-editor.h"
+#include "vitrine-card-form.h"
+#include "vitrine-card-source.h"
+#include "vitrine-window.h"
+#include "../test-util.h"
+
+static VitrineApplication *app;
+
+/* ---- AT-SPI ----------------------------------------------------------- */
+
+typedef struct
+{
+  GDBusConnection *bus;
+  char            *gtk;     /* GTK's name on the bus */
+} A11y;
+
+static A11y a11y;
+
+typedef struct
+{
+  gboolean  done;
+  GVariant *reply;
+  GError   *error;
+} Call;
+
+static void
+call_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Call *call = user_data;
+
+  call->reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &call->error);
+  call->done = TRUE;
+}
+
+/* A call into this very process (GTK answers from the main loop), so the
+ * loop turns while it waits. */
+static GVariant *
+call (const char *dest,
+      const char *path,
+      const char *iface,
+      const char *method,
+      GVariant   *params,
+      const char *reply_type)
+{
+  Call c = { 0 };
+
+  g_dbus_connection_call (a11y.bus, dest, path, iface, method, params, G_VARIANT_TYPE (reply_type),
+                          G_DBUS_CALL_FLAGS_NONE, 10000, NULL, call_done_cb, &c);
+  while (!c.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (c.error);
+  return c.reply;
+}
+
+static void
+connect_to_a11y_bus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) session = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) address = NULL;
+  g_autoptr(GVariant) names = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  const char *address_text;
+  const char *name;
+
+  g_assert_no_error (error);
+  address = g_dbus_connection_call_sync (session, "org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                                         NULL, G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (address, "(&s)", &address_text);
+  a11y.bus = g_dbus_connection_new_for_address_sync (address_text,
+                                                     G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                     G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                     NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* GTK's connection is the one of this process that is not ours. */
+  names = call ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListNames", NULL, "(as)");
+  g_variant_get (names, "(as)", &iter);
+  while (a11y.gtk == NULL && g_variant_iter_next (iter, "&s", &name))
+    {
+      g_autoptr(GVariant) pid = NULL;
+      guint32 process;
+
+      if (name[0] != ':' || g_str_equal (name, g_dbus_connection_get_unique_name (a11y.bus)))
+        continue;
+      pid = call ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                  "GetConnectionUnixProcessID", g_variant_new ("(s)", name), "(u)");
+      g_variant_get (pid, "(u)", &process);
+      if (process == (guint32) getpid ())
+        a11y.gtk = g_strdup (name);
+    }
+  g_assert_nonnull (a11y.gtk);
+
+  /* GTK answers for its windows once the registry took it in. */
+  for (gboolean registered = FALSE; !registered;)
+    {
+      g_autoptr(GVariant) apps = call ("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root",
+                                       "org.a11y.atspi.Accessible", "GetChildren", NULL, "(a(so))");
+      g_autoptr(GVariantIter) children = NULL;
+      const char *path;
+
+      g_variant_get (apps, "(a(so))", &children);
+      while (g_variant_iter_next (children, "(&s&o)", &name, &path))
+        registered |= g_str_equal (name, a11y.gtk);
+      for (guint i = 0; i < 50; i++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* What a screen reader hears of each object GTK presents, as lines of
+ * "where: role “name”". */
+static void
+walk (const char *path,
+      const char *where,
+      GPtrArray  *nodes)
+{
+  g_autoptr(GVariant) name_reply = call (a11y.gtk, path, "org.freedesktop.DBus.Properties", "Get",
+                                         g_variant_new ("(ss)", "org.a11y.atspi.Accessible", "Name"), "(v)");
+  g_autoptr(GVariant) role_reply = call (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetRoleName", NULL, "(s)");
+  g_autoptr(GVariant) children = call (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetChildren", NULL, "(a(so))");
+  g_autoptr(GVariant) name = NULL;
+  g_autofree char *here = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  const char *role;
+  const char *dest, *child;
+
+  g_variant_get (name_reply, "(v)", &name);
+  g_variant_get (role_reply, "(&s)", &role);
+  here = g_strdup_printf ("%s/%s", where, role);
+
+  g_ptr_array_add (nodes, g_strdup_printf ("%s\t%s\t%s", here, role, g_variant_get_string (name, NULL)));
+  g_variant_get (children, "(a(so))", &iter);
+  while (g_variant_iter_next (iter, "(&s&o)", &dest, &child))
+    /* Web content is the web process's to present, not GTK's. */
+    if (g_str_equal (dest, a11y.gtk))
+      walk (child, here, nodes);
+}
+
+/* The roles of what the user acts on: each needs a name. */
+static const char * const control_roles[] = {
+  "button", "push button", "toggle button", "check box", "radio button", "menu item",
+  "check menu item", "radio menu item", "combo box", "entry", "text", "text box", "password text",
+  "spin button", "slider", "switch", "page tab", "link", NULL
+};
+
+/* Whether @name says a label twice, once with its mnemonic marker: the
+ * "_Save Save" that GTK 4.8 makes of a button with a mnemonic. */
+static gboolean
+has_mnemonic_marker (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GString) bare = NULL;
+
+      if (strchr (words[i], '_') == NULL)
+        continue;
+      bare = g_string_new (words[i]);
+      g_string_replace (bare, "_", "", 0);
+      if (g_strv_contains ((const char * const *) words, bare->str))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A name GTK made up from a widget's type, for want of a real one. */
+static gboolean
+is_type_name (const char *name)
+{
+  return (g_str_has_prefix (name, "Gtk") || g_str_has_prefix (name, "Adw") ||
+          g_str_has_prefix (name, "Vitrine") || g_str_has_prefix (name, "WebKit")) &&
+         strchr (name, ' ') == NULL && g_ascii_isupper (name[3]);
+}
+
+/* Walks every window shown and collects what a screen reader would
+ * stumble on; @state names the state of the application it is in. */
+static void
+check_names (const char *state,
+             GString    *failures)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  walk ("/org/a11y/atspi/accessible/root", "", nodes);
+  g_assert_cmpuint (nodes->len, >, 10);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (g_ptr_array_index (nodes, i), "\t", 3);
+      const char *where = fields[0], *role = fields[1], *name = fields[2];
+      gboolean control = g_strv_contains (control_roles, role);
+      const char *problem = NULL;
+
+      if (strstr (name, "GtkImage") != NULL || (control && is_type_name (name)))
+        problem = "is named after its type";
+      else if (has_mnemonic_marker (name))
+        problem = "says its label twice";
+      else if (control && *name == '\0')
+        problem = "has no name";
+      else if (control && strchr (name, '_') != NULL)
+        problem = "has a mnemonic underscore in its name";
+      if (problem != NULL)
+        g_string_append_printf (failures, "%s: %s “%s” %s\n    (%s)\n", state, role, name, problem, where);
+      if (g_test_verbose ())
+        g_test_message ("%s\t%s\t“%s”", state, where, name);
+    }
+}
+
+/* ---- The windows ------------------------------------------------------ */
+
+static void
+iterate_until_idle (void)
+{
+  for (guint i = 0; i < 200 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+find_menu_buttons (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_menu_buttons (child, found);
+}
+
+static gpointer
+editor_child (VitrineCardEditor *editor,
+              const char        *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), VITRINE_TYPE_CARD_EDITOR, name);
+  GtkWidget *form = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), VITRINE_TYPE_CARD_EDITOR, "form"));
+
+  if (object == NULL)
+    object = gtk_widget_get_template_child (form, VITRINE_TYPE_CARD_FORM, name);
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+test_accessible_names (void)
+{
+  g_autoptr(GString) failures = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vitrine-a11y-XXXXXX", &error);
+  g_autofree char *readme = g_build_filename (dir, "README.md", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  static const char * const areas[] = { "publish", "history", "demos" };
+  VitrineWindow *window;
+  VitrineCardEditor *editor;
+  GtkDropDown *license;
+  GtkWidget *dialog;
+
+  window = vitrine_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate_until_idle ();
+  connect_to_a11y_bus ();
+
+  /* Each area as it is before anything is published. */
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      vitrine_window_set_area (window, areas[i]);
+      iterate_until_idle ();
+      check_names (areas[i], failures);
+    }
+
+  /* The menus of the header bar. */
+  {
+    g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+
+    find_menu_buttons (GTK_WIDGET (window), menus);
+    g_assert_cmpuint (menus->len, ==, 2);
+    for (guint i = 0; i < menus->len; i++)
+      {
+        g_autofree char *state = g_strdup_printf ("menu %u", i + 1);
+
+        gtk_menu_button_popup (g_ptr_array_index (menus, i));
+        iterate_until_idle ();
+        check_names (state, failures);
+        gtk_menu_button_popdown (g_ptr_array_index (menus, i));
+        iterate_until_idle ();
+      }
+  }
+
+  /* The card editor, wide, with a problem, the license's own rows, the
+   * draft banner and the search bar showing. */
+  g_assert_true (g_file_set_contents (readme, "---\nlicense: other\ntags:\n- demo\n---\n# A card\n", -1, NULL));
+  vitrine_window_set_area (window, "publish");
+  g_assert_true (vitrine_window_open_folder (window, folder));
+  editor = VITRINE_CARD_EDITOR (vitrine_window_get_card_editor (window));
+  license = editor_child (editor, "license_dropdown");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (license)), ==, "other");
+  gtk_revealer_set_reveal_child (editor_child (editor, "draft_revealer"), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "card.find", NULL));
+  iterate_until_idle ();
+  check_names ("card editor", failures);
+
+  /* Narrow: the panes take turns, chosen in the bottom bar. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  while (!gtk_widget_get_visible (editor_child (editor, "pane_switcher")))
+    g_main_context_iteration (NULL, TRUE);
+  check_names ("narrow card editor", failures);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+
+  /* Compare With the Hub… asks for the repository. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "card.compare", NULL));
+  iterate_until_idle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  check_names ("compare dialog", failures);
+  /* A repository id that is none: the editor says so in a toast. */
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), "nobody");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "compare");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+  check_names ("toast", failures);
+
+  /* What differs from the Hub's card. */
+  dialog = GTK_WIDGET (vitrine_card_diff_dialog_new (GTK_WINDOW (window), "alice/bert-imdb",
+                                                     "--- On the Hub\n+++ Yours\n@@ -1 +1 @@\n-a\n+b\n"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+  check_names ("differences dialog", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  /* Preferences. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate_until_idle ();
+  check_names ("preferences", failures);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (l->data != (gpointer) window)
+      {
+        gtk_window_destroy (l->data);
+        break;
+      }
+  iterate_until_idle ();
+
+  if (failures->len > 0)
+    g_error ("What a screen reader would say is wrong:\n%s", failures->str);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_unlink (readme);
+  test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* WebKit's sandbox needs a plain program name. */
+  g_set_prgname ("vitrine-test-accessibility");
+  adw_init ();
+  gtk_source_init ();
+
+  app = vitrine_application_new ("io.github.vitrine.Vitrine.A11yTest", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/accessibility/names", test_accessible_names);
+
+  ret = g_test_run ();
+  g_clear_object (&a11y.bus);
+  g_free (a11y.gtk);
+  g_clear_object (&app);
+  return ret;
+}
