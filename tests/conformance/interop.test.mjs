@@ -1,6 +1,7 @@
 // interop.test.mjs — vitrine-cli and the official JS client
-// (@huggingface/hub 2.17.5) on the same real `vitrine-hub serve` process:
-// what one writes, the other reads, byte for byte.
+// (@huggingface/hub, the version package.json pins) on the same real
+// `vitrine-hub serve` process: what one writes, the other reads, byte for
+// byte.
 //
 // Copyright 2026 The Vitrine authors
 //
