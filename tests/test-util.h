@@ -31,29 +31,6 @@ test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
-/* Gives the process private XDG folders in a new temporary folder (set
- * before GLib first reads them) and forgets any hub the environment
- * names.  Returns the folder, for test_rm_rf() at the end. */
-static inline char *
-test_isolate_home (const char *tmpl)
-{
-  static const char * const names[] = { "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-  g_autoptr(GError) error = NULL;
-  char *tmp = g_dir_make_tmp (tmpl, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *dir = g_build_filename (tmp, names[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (names[i], dir, TRUE);
-    }
-  g_unsetenv ("HF_ENDPOINT");
-  g_unsetenv ("HF_TOKEN");
-  return tmp;
-}
-
 /* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that
  * @user_data points at. */
 static inline void

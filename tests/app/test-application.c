@@ -16,7 +16,6 @@
 
 #include "vitrine-application.h"
 
-static char *tmp;
 static gint64 hub_pid;
 static char *whoami_name;
 
@@ -71,17 +70,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  /* Private folders, set before GLib reads them. */
-  tmp = test_isolate_home ("vitrine-application-XXXXXX");
-
   gtk_test_init (&argc, &argv, NULL);
   g_set_prgname ("vitrine-test-application");
 
   g_test_add_func ("/app/application/local-hub", test_application_local_hub);
-  status = g_test_run ();
-  test_rm_rf (tmp);
-  g_free (tmp);
-  return status;
+  return g_test_run ();
 }

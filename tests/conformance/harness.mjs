@@ -10,6 +10,8 @@
 // kept here (the failure count, the server a failing test reports on) is
 // per file.
 
+import "./isolate.mjs";
+
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFile } from "node:child_process";

@@ -11,6 +11,8 @@
 // huggingface.co. The tests run in order (node:test runs the top-level tests
 // of a file one after the other) and share the repositories they create.
 
+import "./isolate.mjs";
+
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { lstat, mkdtemp, readFile, realpath } from "node:fs/promises";

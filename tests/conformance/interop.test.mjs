@@ -14,6 +14,8 @@
 // caches (XDG_CACHE_HOME, HF_HOME) in the temporary folder, never the
 // user's. The tests run in order and build on each other.
 
+import "./isolate.mjs";
+
 import { createHash } from "node:crypto";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
