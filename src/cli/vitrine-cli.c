@@ -36,38 +36,36 @@ typedef struct
   /* One of @args is REPO: it reads --type too, and takes the Hub's
    * `datasets/NS/NAME` and `spaces/NS/NAME`. */
   gboolean               takes_repo;
-  /* Not listed: for tests and scripts. */
-  gboolean               hidden;
 } Command;
 
 static const Command commands[] = {
   { "login", "", N_("Check a token and keep it for this hub"),
-    "", _vitrine_cli_login, TRUE, FALSE, FALSE },
+    "", _vitrine_cli_login, TRUE, FALSE },
   { "whoami", "", N_("Say whom the token belongs to"),
-    "", _vitrine_cli_whoami, TRUE, FALSE, FALSE },
+    "", _vitrine_cli_whoami, TRUE, FALSE },
   { "create", "REPO", N_("Create a repository"),
-    "sdk private", _vitrine_cli_create, TRUE, TRUE, FALSE },
+    "sdk private", _vitrine_cli_create, TRUE, TRUE },
   { "upload", "DIR REPO", N_("Publish a folder to a repository, sending only what changed"),
     "message include exclude branch pr private keep-remote replace-card parallel sdk",
-    _vitrine_cli_upload, TRUE, TRUE, FALSE },
+    _vitrine_cli_upload, TRUE, TRUE },
   { "download", "REPO", N_("Download a repository into the Hub cache or a folder"),
-    "revision to", _vitrine_cli_download, TRUE, TRUE, FALSE },
+    "revision to", _vitrine_cli_download, TRUE, TRUE },
   { "log", "REPO", N_("List the commits of a branch"),
-    "revision", _vitrine_cli_log, TRUE, TRUE, FALSE },
+    "revision", _vitrine_cli_log, TRUE, TRUE },
   { "refs", "REPO", N_("List the branches and tags"),
-    "", _vitrine_cli_refs, TRUE, TRUE, FALSE },
+    "", _vitrine_cli_refs, TRUE, TRUE },
   { "tag", "REPO NAME", N_("Tag a revision"),
-    "revision message", _vitrine_cli_tag, TRUE, TRUE, FALSE },
+    "revision message", _vitrine_cli_tag, TRUE, TRUE },
   { "branch", "REPO NAME", N_("Create a branch"),
-    "from", _vitrine_cli_branch, TRUE, TRUE, FALSE },
+    "from", _vitrine_cli_branch, TRUE, TRUE },
   { "delete", "REPO", N_("Delete a repository"),
-    "", _vitrine_cli_delete, TRUE, TRUE, FALSE },
+    "", _vitrine_cli_delete, TRUE, TRUE },
   { "card validate", "FILE", N_("Check a model card against the Hub’s rules"),
-    "type endpoint", _vitrine_cli_card_validate, FALSE, FALSE, FALSE },
+    "type endpoint", _vitrine_cli_card_validate, FALSE, FALSE },
   { "card new", "", N_("Write a new model card to standard output"),
-    "license language from-folder", _vitrine_cli_card_new, FALSE, FALSE, FALSE },
+    "license language from-folder", _vitrine_cli_card_new, FALSE, FALSE },
   { "check-id", "REPO_ID", N_("Check that a repository id is well formed"),
-    "", _vitrine_cli_check_id, FALSE, FALSE, TRUE },
+    "", _vitrine_cli_check_id, FALSE, FALSE },
 };
 
 /* The widest command name, for the columns of the help. */
@@ -299,8 +297,7 @@ main_help (const GOptionEntry *entries)
   g_string_append_printf (out, "%s\n  vitrine-cli [--endpoint URL] [--token TOKEN] %s\n\n%s\n",
                           _("Usage:"), _("COMMAND [ARGUMENT…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (!commands[i].hidden)
-      g_string_append_printf (out, "  %-*s%s\n", NAME_WIDTH, commands[i].name, _(commands[i].summary));
+    g_string_append_printf (out, "  %-*s%s\n", NAME_WIDTH, commands[i].name, _(commands[i].summary));
 
   g_string_append_printf (out, "\n%s\n", _("Options:"));
   append_option (out, find_entry (entries, "endpoint"));
