@@ -211,7 +211,11 @@ start_bus (void)
         _exit (0);
       /* Standard output is the test's TAP stream: what the bus or the
        * services it starts print goes to standard error. */
-      if (dup2 (fds[1], 3) < 0 || dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
+      if (fds[1] == 3)
+        fcntl (3, F_SETFD, 0);
+      else if (dup2 (fds[1], 3) < 0)
+        _exit (127);
+      if (dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
         _exit (127);
       execlp ("dbus-daemon", "dbus-daemon", "--nofork", "--print-address=3", config_arg, (char *) NULL);
       _exit (127);
