@@ -8,10 +8,11 @@
 //
 //   node bench/publish-js.mjs HUB_URL TOKEN NS/NAME FOLDER
 //
-// Each file is given as `{ path, content: pathToFileURL(file) }`: in 2.17.5
-// uploadFiles turns a file: URL into a lazy FileBlob that reads from disk
-// (createBlobs), so nothing is loaded up front. The client comes from
-// tests/conformance/node_modules (the version the conformance suite pins).
+// Each file is given as `{ path, content: pathToFileURL(file) }`: in the
+// version tests/conformance/package.json pins, uploadFiles turns a file: URL
+// into a lazy FileBlob that reads from disk (createBlobs), so nothing is
+// loaded up front. The client comes from tests/conformance/node_modules,
+// where build-aux/setup.sh installs that version.
 // Prints one JSON line: the commit id and the time spent in uploadFiles.
 // Refuses any request that is not for loopback.
 

@@ -55,7 +55,13 @@ note () { echo "== $*" >&2; }
 [ -x "$PY" ] || PY=$(command -v python3) || die "python3 is needed"
 command -v node >/dev/null || die "node is needed (build-aux/setup.sh installs it)"
 [ -f "$ROOT/tests/conformance/node_modules/@huggingface/hub/dist/index.mjs" ] \
-  || die "no @huggingface/hub in tests/conformance/node_modules"
+  || die "no @huggingface/hub in tests/conformance/node_modules (build-aux/setup.sh installs it)"
+# The version package.json pins, and the one installed: the same, or the
+# figures would not be the pinned client's.
+JS_PINNED=$(node -p 'require(process.argv[1]).dependencies["@huggingface/hub"]' "$ROOT/tests/conformance/package.json")
+JS_INSTALLED=$(node -p 'require(process.argv[1]).version' "$ROOT/tests/conformance/node_modules/@huggingface/hub/package.json")
+[ "$JS_PINNED" = "$JS_INSTALLED" ] \
+  || die "@huggingface/hub $JS_INSTALLED is installed, package.json pins $JS_PINNED (run build-aux/setup.sh)"
 
 # ---- Tools ------------------------------------------------------------
 need_apt=()
@@ -411,7 +417,7 @@ EOF
 
   # The official client, the same files, another repository.
   drop_object "bench-js-$p"
-  note "first publish $p/$PAIRS: @huggingface/hub uploadFiles"
+  note "first publish $p/$PAIRS: @huggingface/hub $JS_INSTALLED uploadFiles"
   settle
   measure "js-first-$p" env -u HF_TOKEN -u HF_ENDPOINT node "$HERE/publish-js.mjs" "$BASE" "$TOKEN" "alice/bench-js-$p" "$F"
   check "js-first-$p"

@@ -43,17 +43,22 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The official JavaScript client the conformance tests drive, pinned in
-# tests/conformance/package-lock.json (Node.js comes with the machine).
+# tests/conformance/package.json and package-lock.json (Node.js comes with
+# the machine).  node_modules/ is not in git: it is installed with `npm ci`
+# when it is missing or the lock file changed since the last install, which
+# leaves a copy of the lock it installed from in node_modules/.
 top=$(cd "$(dirname "$0")/.." && pwd)
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get install -y -q --no-install-recommends nodejs npm
 fi
-if [ ! -f "$top/tests/conformance/node_modules/@huggingface/hub/package.json" ] ||
-   ! grep -q '"version": "2.17.5"' "$top/tests/conformance/node_modules/@huggingface/hub/package.json"; then
-  echo "setup: installing the conformance peer @huggingface/hub"
-  (cd "$top/tests/conformance" && npm ci --no-audit --no-fund --loglevel=error)
+conformance="$top/tests/conformance"
+installed_lock="$conformance/node_modules/.vitrine-installed-lock.json"
+if ! cmp -s "$conformance/package-lock.json" "$installed_lock"; then
+  echo "setup: installing the conformance peer @huggingface/hub (npm ci in tests/conformance)"
+  (cd "$conformance" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$conformance/package-lock.json" "$installed_lock"
 fi
 
 # The French locale, so LANG=fr_FR.UTF-8 shows the translation.

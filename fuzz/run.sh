@@ -22,7 +22,14 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 meson compile -C "$build" "$target"
 
+# A copy of the seeds grows as the fuzzer finds new paths; it and whatever
+# the target writes (TMPDIR) go when the run ends.  In memory where there
+# is a tmpfs, so that targets that write files are not held up by the disk.
 corpus="$top/fuzz/corpus/${target#fuzz-}"
-work=$(mktemp -d)
-cp -r "$corpus"/. "$work"/
-"$build/fuzz/$target" -max_total_time="$seconds" -max_len=4096 "$work"
+parent=${TMPDIR:-/tmp}
+[ -d /dev/shm ] && [ -w /dev/shm ] && parent=/dev/shm
+work=$(mktemp -d "$parent/vitrine-fuzz-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/corpus" "$work/tmp"
+cp -r "$corpus"/. "$work/corpus"/
+TMPDIR="$work/tmp" "$build/fuzz/$target" -max_total_time="$seconds" -max_len=4096 "$work/corpus"

@@ -31,9 +31,9 @@ test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
-/* Gives the process private XDG folders in a new temporary folder (set
- * before GLib first reads them) and forgets any hub the environment
- * names.  Returns the folder, for test_rm_rf() at the end. */
+/* A fresh home of its own for a test that wants to start from nothing:
+ * the runtime, config and data folders move into a new folder (inside the
+ * private one test-isolate.c gave the program), which the caller removes. */
 static inline char *
 test_isolate_home (const char *tmpl)
 {
@@ -49,8 +49,6 @@ test_isolate_home (const char *tmpl)
       g_mkdir_with_parents (dir, 0700);
       g_setenv (names[i], dir, TRUE);
     }
-  g_unsetenv ("HF_ENDPOINT");
-  g_unsetenv ("HF_TOKEN");
   return tmp;
 }
 

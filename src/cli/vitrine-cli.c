@@ -1,4 +1,10 @@
-/* vitrine-cli.c — `vitrine-cli`, a thin front end to the repo service layer
+/* vitrine-cli.c — `vitrine-cli`: its options, its command table, its help
+ *
+ * Each command is one row of a table: its name, its arguments, a one-line
+ * summary, the options it reads and the function that runs it.  The help,
+ * the check of the arguments and the reading of a repository argument
+ * (`NS/NAME`, or the Hub's `datasets/NS/NAME` and `spaces/NS/NAME`) are
+ * done here from that table, once for every command.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -7,49 +13,68 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib-unix.h>
-#include <json-glib/json-glib.h>
 
 #include "vitrine-cli.h"
-#include "vitrine-card-rules.h"
-#include "vitrine-card-template.h"
-#include "vitrine-client.h"
+#include "vitrine-cli-private.h"
 #include "vitrine-credentials.h"
-#include "vitrine-discovery.h"
 #include "vitrine-error.h"
-#include "vitrine-publish.h"
 
 typedef struct
 {
-  char            *endpoint;
-  char            *token;
-  char            *type_s;
-  char            *revision;
-  char            *message;
-  char            *branch;
-  char            *sdk;
-  char            *to;
-  char            *from;
-  char           **includes;
-  char           **excludes;
-  char            *license;
-  char           **languages;
-  char            *from_folder;
-  gboolean         private_;
-  gboolean         pr;
-  gboolean         keep_remote;
-  gboolean         replace_card;
-  int              parallel;
-  VitrineRepoType  type;
-} Options;
+  /* One word, or a word and a subcommand ("card new"). */
+  const char            *name;
+  /* The arguments, in order; their number is checked before @run. */
+  const char            *args;
+  const char            *summary;
+  /* Long names of the options it reads, besides --endpoint and --token. */
+  const char            *options;
+  VitrineCliCommandFunc  run;
+  /* Talks to a hub: reads --endpoint and --token. */
+  gboolean               uses_hub;
+  /* One of @args is REPO: it reads --type too, and takes the Hub's
+   * `datasets/NS/NAME` and `spaces/NS/NAME`. */
+  gboolean               takes_repo;
+} Command;
+
+static const Command commands[] = {
+  { "login", "", N_("Check a token and keep it for this hub"),
+    "", _vitrine_cli_login, TRUE, FALSE },
+  { "whoami", "", N_("Say whom the token belongs to"),
+    "", _vitrine_cli_whoami, TRUE, FALSE },
+  { "create", "REPO", N_("Create a repository"),
+    "sdk private", _vitrine_cli_create, TRUE, TRUE },
+  { "upload", "DIR REPO", N_("Publish a folder to a repository, sending only what changed"),
+    "message include exclude branch pr private keep-remote replace-card parallel sdk",
+    _vitrine_cli_upload, TRUE, TRUE },
+  { "download", "REPO", N_("Download a repository into the Hub cache or a folder"),
+    "revision to", _vitrine_cli_download, TRUE, TRUE },
+  { "log", "REPO", N_("List the commits of a branch"),
+    "revision", _vitrine_cli_log, TRUE, TRUE },
+  { "refs", "REPO", N_("List the branches and tags"),
+    "", _vitrine_cli_refs, TRUE, TRUE },
+  { "tag", "REPO NAME", N_("Tag a revision"),
+    "revision message", _vitrine_cli_tag, TRUE, TRUE },
+  { "branch", "REPO NAME", N_("Create a branch"),
+    "from", _vitrine_cli_branch, TRUE, TRUE },
+  { "delete", "REPO", N_("Delete a repository"),
+    "", _vitrine_cli_delete, TRUE, TRUE },
+  { "card validate", "FILE", N_("Check a model card against the Hub’s rules"),
+    "type endpoint", _vitrine_cli_card_validate, FALSE, FALSE },
+  { "card new", "", N_("Write a new model card to standard output"),
+    "license language from-folder", _vitrine_cli_card_new, FALSE, FALSE },
+  { "check-id", "REPO_ID", N_("Check that a repository id is well formed"),
+    "", _vitrine_cli_check_id, FALSE, FALSE },
+};
+
+/* The widest command name, for the columns of the help. */
+#define NAME_WIDTH 15
+#define OPTION_WIDTH 28
+#define LINE_WIDTH 79
 
 static void
-options_clear (Options *o)
+options_clear (VitrineCliOptions *o)
 {
   g_free (o->endpoint);
   if (o->token != NULL)
@@ -69,31 +94,224 @@ options_clear (Options *o)
   g_free (o->from_folder);
 }
 
-static void
-usage (void)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VitrineCliOptions, options_clear)
+
+/* Every option of every command, pointing into @o; ends with an empty
+ * entry. */
+static GOptionEntry *
+option_entries (VitrineCliOptions *o)
 {
-  g_printerr ("%s\n%s", _("Usage:"),
-              "  vitrine-cli [--endpoint URL] [--token TOKEN] COMMAND ...\n"
-              "\n"
-              "  login [--token TOKEN]\n"
-              "  whoami\n"
-              "  create REPO [--type model|dataset|space] [--sdk SDK] [--private]\n"
-              "  upload DIR REPO [-m MESSAGE] [--include P] [--exclude P] [--branch B] [--pr] [--private]\n"
-              "                  [--keep-remote] [--replace-card] [--parallel N]\n"
-              "  download REPO [--revision R] [--to DIR]\n"
-              "  log REPO [--revision R]\n"
-              "  refs REPO\n"
-              "  tag REPO NAME [--revision R] [-m MESSAGE]\n"
-              "  branch REPO NAME [--from R]\n"
-              "  delete REPO\n"
-              "  card validate FILE [--type model|dataset|space]\n"
-              "  card new [--license L] [--language X] [--from-folder DIR]\n");
+  const GOptionEntry entries[] = {
+    { "endpoint", 0, 0, G_OPTION_ARG_STRING, &o->endpoint, N_("The hub to talk to (default: HF_ENDPOINT, else this computer’s hub)"), N_("URL") },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &o->token, N_("An access token (default: HF_TOKEN, else the stored one)"), N_("TOKEN") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &o->type_s, N_("model, dataset or space"), N_("TYPE") },
+    { "revision", 'r', 0, G_OPTION_ARG_STRING, &o->revision, N_("A branch, tag or commit"), N_("REVISION") },
+    { "message", 'm', 0, G_OPTION_ARG_STRING, &o->message, N_("The commit or tag message"), N_("MESSAGE") },
+    { "branch", 'b', 0, G_OPTION_ARG_STRING, &o->branch, N_("The branch to publish to"), N_("BRANCH") },
+    { "sdk", 0, 0, G_OPTION_ARG_STRING, &o->sdk, N_("A Space’s SDK: gradio, docker, static or streamlit"), N_("SDK") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &o->to, N_("Download into this folder instead of the Hub cache"), N_("DIR") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("Where a new branch starts"), N_("REVISION") },
+    { "include", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->includes, N_("Publish only files matching this pattern"), N_("PATTERN") },
+    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->excludes, N_("Leave out files matching this pattern"), N_("PATTERN") },
+    { "private", 0, 0, G_OPTION_ARG_NONE, &o->private_, N_("Make a new repository private"), NULL },
+    { "license", 0, 0, G_OPTION_ARG_STRING, &o->license, N_("A new card’s license id"), N_("LICENSE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->languages, N_("A new card’s language code"), N_("CODE") },
+    { "from-folder", 0, 0, G_OPTION_ARG_FILENAME, &o->from_folder, N_("Fill a new card from this model folder"), N_("DIR") },
+    { "pr", 0, 0, G_OPTION_ARG_NONE, &o->pr, N_("Open a pull request instead of committing to the branch"), NULL },
+    { "keep-remote", 0, 0, G_OPTION_ARG_NONE, &o->keep_remote, N_("Keep files on the server that the folder no longer has"), NULL },
+    { "replace-card", 0, 0, G_OPTION_ARG_NONE, &o->replace_card, N_("Replace the model card even if it was changed on the Hub since it was last published from here"), NULL },
+    { "parallel", 0, 0, G_OPTION_ARG_INT, &o->parallel, N_("Uploads at the same time (default 4)"), N_("N") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &o->help, N_("Show the commands, or what a command takes"), NULL },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+static const GOptionEntry *
+find_entry (const GOptionEntry *entries,
+            const char         *long_name)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    if (g_str_equal (entries[i].long_name, long_name))
+      return &entries[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The options @command reads, in the order its help lists them. */
+static GStrv
+command_options (const Command *command)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) own = g_strsplit (command->options, " ", -1);
+
+  for (guint i = 0; own[i] != NULL; i++)
+    if (*own[i] != '\0')
+      g_strv_builder_add (builder, own[i]);
+  if (command->takes_repo)
+    g_strv_builder_add (builder, "type");
+  if (command->uses_hub)
+    {
+      g_strv_builder_add (builder, "endpoint");
+      g_strv_builder_add (builder, "token");
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* `[-m MESSAGE]`, `[--pr]`, `[--type model|dataset|space]` */
+static char *
+option_synopsis (const GOptionEntry *entry)
+{
+  if (g_str_equal (entry->long_name, "type"))
+    return g_strdup ("[--type model|dataset|space]");
+  if (entry->arg_description == NULL)
+    return g_strdup_printf ("[--%s]", entry->long_name);
+  if (entry->short_name != 0)
+    return g_strdup_printf ("[-%c %s]", entry->short_name, _(entry->arg_description));
+  return g_strdup_printf ("[--%s %s]", entry->long_name, _(entry->arg_description));
+}
+
+/* "  vitrine-cli upload DIR REPO [-m MESSAGE] …", wrapped under its
+ * arguments. */
+static void
+append_synopsis (GString            *out,
+                 const Command      *command,
+                 const GOptionEntry *entries)
+{
+  g_auto(GStrv) names = command_options (command);
+  g_autofree char *lead = g_strdup_printf ("  vitrine-cli %s", command->name);
+  gsize indent = strlen (lead) + 1;
+  gsize column;
+
+  g_string_append (out, lead);
+  column = strlen (lead);
+  if (*command->args != '\0')
+    {
+      g_string_append_printf (out, " %s", command->args);
+      column += 1 + strlen (command->args);
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *item = NULL;
+
+      if (g_str_equal (names[i], "endpoint") || g_str_equal (names[i], "token"))
+        continue;
+      item = option_synopsis (find_entry (entries, names[i]));
+      if (column + 1 + strlen (item) > LINE_WIDTH)
+        {
+          g_string_append_printf (out, "\n%*s", (int) indent - 1, "");
+          column = indent - 1;
+        }
+      g_string_append_printf (out, " %s", item);
+      column += 1 + strlen (item);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_option (GString            *out,
+               const GOptionEntry *entry)
+{
+  g_autoptr(GString) left = g_string_new ("  ");
+
+  if (entry->short_name != 0)
+    g_string_append_printf (left, "-%c, ", entry->short_name);
+  g_string_append_printf (left, "--%s", entry->long_name);
+  if (entry->arg_description != NULL)
+    g_string_append_printf (left, " %s", _(entry->arg_description));
+  if (left->len < OPTION_WIDTH)
+    g_string_append_printf (out, "%-*s%s\n", OPTION_WIDTH, left->str, _(entry->description));
+  else
+    g_string_append_printf (out, "%s\n%*s%s\n", left->str, OPTION_WIDTH, "", _(entry->description));
+}
+
+/* Whether @command is @word, or a subcommand of it. */
+static gboolean
+command_in_group (const Command *command,
+                  const char    *word)
+{
+  gsize len = strlen (word);
+
+  return strncmp (command->name, word, len) == 0 &&
+         (command->name[len] == '\0' || command->name[len] == ' ');
+}
+
+/* The help of every command of @group ("card": both subcommands). */
+static char *
+command_help (const char         *group,
+              const GOptionEntry *entries)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  gboolean repo = FALSE;
+
+  g_string_append_printf (out, "%s\n", _("Usage:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (command_in_group (&commands[i], group))
+      {
+        append_synopsis (out, &commands[i], entries);
+        repo |= commands[i].takes_repo;
+      }
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (command_in_group (&commands[i], group))
+      {
+        if (strchr (commands[i].name, ' ') != NULL)
+          g_string_append_printf (out, "%s: ", commands[i].name);
+        g_string_append_printf (out, "%s.\n", _(commands[i].summary));
+      }
+  if (repo)
+    g_string_append_printf (out, "\n%s\n",
+                            _("REPO is NAMESPACE/NAME; as in the Hub’s addresses, datasets/NAMESPACE/NAME\n"
+                              "names a dataset and spaces/NAMESPACE/NAME a Space."));
+
+  g_string_append_printf (out, "\n%s\n", _("Options:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) names = NULL;
+
+      if (!command_in_group (&commands[i], group))
+        continue;
+      names = command_options (&commands[i]);
+      for (guint j = 0; names[j] != NULL; j++)
+        {
+          const GOptionEntry *entry = find_entry (entries, names[j]);
+
+          if (g_ptr_array_find (listed, entry, NULL))
+            continue;
+          g_ptr_array_add (listed, (gpointer) entry);
+          append_option (out, entry);
+        }
+    }
+  append_option (out, find_entry (entries, "help"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+main_help (const GOptionEntry *entries)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n  vitrine-cli [--endpoint URL] [--token TOKEN] %s\n\n%s\n",
+                          _("Usage:"), _("COMMAND [ARGUMENT…]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-*s%s\n", NAME_WIDTH, commands[i].name, _(commands[i].summary));
+
+  g_string_append_printf (out, "\n%s\n", _("Options:"));
+  append_option (out, find_entry (entries, "endpoint"));
+  append_option (out, find_entry (entries, "token"));
+  append_option (out, find_entry (entries, "help"));
+  g_string_append_printf (out, "  %-*s%s\n", OPTION_WIDTH - 2, "--version", _("Show the version"));
+  g_string_append_printf (out, "\n%s\n", _("“vitrine-cli COMMAND --help” says what a command takes."));
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Says what went wrong and what to do, without any secret. */
-static int
-fail (const GError *error,
-      const char   *what)
+int
+_vitrine_cli_fail (const GError *error,
+                   const char   *what)
 {
   g_autofree char *message = vitrine_credentials_scrub (error->message);
   const char *hint = NULL;
@@ -155,9 +373,9 @@ fail (const GError *error,
   return 1;
 }
 
-static VitrineClient *
-make_client (Options  *o,
-             GError  **error)
+VitrineClient *
+_vitrine_cli_make_client (VitrineCliOptions  *o,
+                          GError            **error)
 {
   g_autofree char *endpoint = NULL;
   g_autofree char *token = NULL;
@@ -171,672 +389,192 @@ make_client (Options  *o,
   return vitrine_client_new (endpoint, token);
 }
 
+/* Turns the Hub's `datasets/NS/NAME` and `spaces/NS/NAME` into NS/NAME and
+ * a type, which must agree with --type when it is given.  Anything else is
+ * left as it is, for the client to check. */
 static gboolean
-parse (Options       *o,
-       int           *argc,
-       char        ***argv,
-       GError       **error)
+resolve_repo (VitrineCliOptions  *o,
+              char              **arg,
+              GError            **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  GOptionEntry entries[] = {
-    { "endpoint", 0, 0, G_OPTION_ARG_STRING, &o->endpoint, N_("The hub to talk to (default: HF_ENDPOINT, else this computer’s hub)"), N_("URL") },
-    { "token", 0, 0, G_OPTION_ARG_STRING, &o->token, N_("An access token (default: HF_TOKEN, else the stored one)"), N_("TOKEN") },
-    { "type", 0, 0, G_OPTION_ARG_STRING, &o->type_s, N_("model, dataset or space"), N_("TYPE") },
-    { "revision", 'r', 0, G_OPTION_ARG_STRING, &o->revision, N_("A branch, tag or commit"), N_("REVISION") },
-    { "message", 'm', 0, G_OPTION_ARG_STRING, &o->message, N_("The commit or tag message"), N_("MESSAGE") },
-    { "branch", 'b', 0, G_OPTION_ARG_STRING, &o->branch, N_("The branch to publish to"), N_("BRANCH") },
-    { "sdk", 0, 0, G_OPTION_ARG_STRING, &o->sdk, N_("A Space’s SDK: gradio, docker, static or streamlit"), N_("SDK") },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &o->to, N_("Download into this folder instead of the Hub cache"), N_("DIR") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("Where a new branch starts"), N_("REVISION") },
-    { "include", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->includes, N_("Publish only files matching this pattern"), N_("PATTERN") },
-    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->excludes, N_("Leave out files matching this pattern"), N_("PATTERN") },
-    { "private", 0, 0, G_OPTION_ARG_NONE, &o->private_, N_("Make a new repository private"), NULL },
-    { "license", 0, 0, G_OPTION_ARG_STRING, &o->license, N_("A new card’s license id"), N_("LICENSE") },
-    { "language", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->languages, N_("A new card’s language code"), N_("CODE") },
-    { "from-folder", 0, 0, G_OPTION_ARG_FILENAME, &o->from_folder, N_("Fill a new card from this model folder"), N_("DIR") },
-    { "pr", 0, 0, G_OPTION_ARG_NONE, &o->pr, N_("Open a pull request instead of committing to the branch"), NULL },
-    { "keep-remote", 0, 0, G_OPTION_ARG_NONE, &o->keep_remote, N_("Keep files on the server that the folder no longer has"), NULL },
-    { "replace-card", 0, 0, G_OPTION_ARG_NONE, &o->replace_card, N_("Replace the model card even if it was changed on the Hub since it was last published from here"), NULL },
-    { "parallel", 0, 0, G_OPTION_ARG_INT, &o->parallel, N_("Uploads at the same time (default 4)"), N_("N") },
-    { NULL }
+  static const struct {
+    const char      *prefix;
+    VitrineRepoType  type;
+  } prefixes[] = {
+    { "datasets/", VITRINE_REPO_TYPE_DATASET },
+    { "spaces/", VITRINE_REPO_TYPE_SPACE },
   };
+  const char *id = *arg;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, TRUE);
-  if (!g_option_context_parse (context, argc, argv, error))
-    return FALSE;
-  if (o->type_s != NULL && !vitrine_repo_type_from_string (o->type_s, &o->type))
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--type is model, dataset or space, not “%s”."), o->type_s);
-      return FALSE;
+      const char *rest;
+
+      if (!g_str_has_prefix (id, prefixes[i].prefix))
+        continue;
+      rest = id + strlen (prefixes[i].prefix);
+      /* `datasets/NAME` is the model NAME of the user `datasets`. */
+      if (strchr (rest, '/') == NULL)
+        return TRUE;
+      if (o->type_s != NULL && o->type != prefixes[i].type)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       prefixes[i].type == VITRINE_REPO_TYPE_DATASET
+                       ? _("“%s” names a dataset, but --type says “%s”: give one or the other.")
+                       : _("“%s” names a Space, but --type says “%s”: give one or the other."),
+                       id, o->type_s);
+          return FALSE;
+        }
+      o->type = prefixes[i].type;
+      *arg = (char *) rest;
+      return TRUE;
     }
   return TRUE;
 }
 
-static char *
-human_size (guint64 bytes)
+/* The row of the table that @argv (the command and what follows) names,
+ * and how many words its name took. */
+static const Command *
+find_command (int     argc,
+              char  **argv,
+              int    *words)
 {
-  return g_format_size (bytes);
-}
-
-/* ---- upload ----------------------------------------------------------- */
-
-typedef struct
-{
-  gboolean  tty;
-  int       last_phase;
-  GMainLoop *loop;
-  gboolean   ok;
-  GError    *error;
-  VitrinePublishResult result;
-} Upload;
-
-static const char *
-phase_name (VitrinePublishPhase phase)
-{
-  switch (phase)
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-    case VITRINE_PUBLISH_PHASE_SCANNING:
-      return _("Looking at the folder");
-    case VITRINE_PUBLISH_PHASE_HASHING:
-      return _("Checking files");
-    case VITRINE_PUBLISH_PHASE_UPLOADING:
-      return _("Uploading large files");
-    case VITRINE_PUBLISH_PHASE_COMMITTING:
-      return _("Committing");
-    case VITRINE_PUBLISH_PHASE_DONE:
-    default:
-      return _("Done");
-    }
-}
+      g_auto(GStrv) name = g_strsplit (commands[i].name, " ", -1);
+      int n = g_strv_length (name);
+      gboolean match = argc >= n;
 
-/* The publisher's progress object changed (on this thread's main loop). */
-static void
-upload_progress_cb (VitrinePublishProgress *progress,
-                    GParamSpec             *pspec,
-                    gpointer                user_data)
-{
-  Upload *up = user_data;
-  VitrinePublishPhase phase = vitrine_publish_progress_get_phase (progress);
-  guint64 bytes_done = vitrine_publish_progress_get_bytes_done (progress);
-  guint64 bytes_total = vitrine_publish_progress_get_bytes_total (progress);
-  guint files_total = vitrine_publish_progress_get_files_total (progress);
-  double seconds_left = vitrine_publish_progress_get_seconds_left (progress);
-
-  if (up->tty)
-    {
-      double fraction = bytes_total > 0 ? (double) bytes_done / bytes_total : 0;
-      int filled = (int) (fraction * 30);
-      g_autofree char *done = human_size (bytes_done);
-      g_autofree char *total = human_size (bytes_total);
-      g_autofree char *rate = human_size ((guint64) vitrine_publish_progress_get_bytes_per_second (progress));
-      char bar[31];
-
-      for (int i = 0; i < 30; i++)
-        bar[i] = i < filled ? '#' : '.';
-      bar[30] = '\0';
-      if (phase == VITRINE_PUBLISH_PHASE_DONE)
-        g_printerr ("\r\033[K");
-      else if (seconds_left >= 0)
+      for (int j = 0; j < n && match; j++)
+        match = g_str_equal (argv[j], name[j]);
+      if (match)
         {
-          int left = (int) (seconds_left + 0.5);
-          g_autofree char *eta = g_strdup_printf (ngettext ("%d second left", "%d seconds left", left), left);
-
-          g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s  %s/s  %s", phase_name (phase), bar,
-                      (int) (fraction * 100), done, total, rate, eta);
+          *words = n;
+          return &commands[i];
         }
-      else
-        g_printerr ("\r\033[K%-22s [%s] %3d%%  %s / %s", phase_name (phase), bar,
-                    (int) (fraction * 100), done, total);
     }
-  else if ((int) phase != up->last_phase)
-    {
-      g_autofree char *total = human_size (bytes_total);
-
-      if (phase == VITRINE_PUBLISH_PHASE_DONE)
-        ;
-      else if (files_total > 0)
-        {
-          g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", files_total),
-                                                    files_total);
-          g_printerr ("%s: %s, %s\n", phase_name (phase), files, total);
-        }
-      else
-        g_printerr ("%s\n", phase_name (phase));
-    }
-  up->last_phase = phase;
-}
-
-static void
-upload_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Upload *up = user_data;
-
-  up->ok = vitrine_publisher_run_finish (VITRINE_PUBLISHER (source), result, &up->result, &up->error);
-  g_main_loop_quit (up->loop);
+  return NULL;
 }
 
 static gboolean
-interrupt_cb (gpointer user_data)
+is_group (const char *word)
 {
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_CONTINUE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (command_in_group (&commands[i], word))
+      return TRUE;
+  return FALSE;
 }
 
 static int
-cmd_upload (Options  *o,
-            char    **args)
+count_words (const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-  g_autoptr(VitrinePublisher) publisher = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Upload up = { 0 };
-  guint sigint, sigterm;
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  int n = 0;
 
-  if (g_strv_length (args) != 2)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL)
-    return fail (error, NULL);
-
-  publisher = vitrine_publisher_new (client, o->type, args[1], args[0]);
-  vitrine_publisher_set_branch (publisher, o->branch);
-  vitrine_publisher_set_message (publisher, o->message, NULL);
-  vitrine_publisher_set_create_pr (publisher, o->pr);
-  vitrine_publisher_set_private (publisher, o->private_);
-  vitrine_publisher_set_sdk (publisher, o->sdk);
-  vitrine_publisher_set_delete_remote (publisher, !o->keep_remote);
-  vitrine_publisher_set_replace_card (publisher, o->replace_card);
-  if (o->parallel > 0)
-    vitrine_publisher_set_parallel (publisher, o->parallel);
-  for (guint i = 0; o->includes != NULL && o->includes[i] != NULL; i++)
-    vitrine_publisher_add_include (publisher, o->includes[i]);
-  for (guint i = 0; o->excludes != NULL && o->excludes[i] != NULL; i++)
-    vitrine_publisher_add_exclude (publisher, o->excludes[i]);
-
-  up.tty = isatty (STDERR_FILENO);
-  up.last_phase = -1;
-  up.loop = loop;
-  g_signal_connect (vitrine_publisher_get_progress (publisher), "notify",
-                    G_CALLBACK (upload_progress_cb), &up);
-
-  sigint = g_unix_signal_add (SIGINT, interrupt_cb, cancellable);
-  sigterm = g_unix_signal_add (SIGTERM, interrupt_cb, cancellable);
-  vitrine_publisher_run_async (publisher, cancellable, upload_done_cb, &up);
-  g_main_loop_run (loop);
-  g_source_remove (sigint);
-  g_source_remove (sigterm);
-
-  if (up.tty)
-    g_printerr ("\r\033[K");
-  if (!up.ok)
-    {
-      int status = fail (up.error, NULL);
-      g_clear_error (&up.error);
-      return status;
-    }
-
-  if (up.result.commit_id == NULL)
-    g_print (ngettext ("Nothing changed: %s already has this folder (%u file).\n",
-                       "Nothing changed: %s already has this folder (%u files).\n", up.result.unchanged),
-             args[1], up.result.unchanged);
-  else
-    {
-      g_autofree char *sent = human_size (up.result.bytes_uploaded);
-
-      g_print (_("Published %s: %u added, %u changed, %u deleted, %u unchanged; %s of large files sent.\n"),
-               args[1], up.result.added, up.result.changed, up.result.deleted, up.result.unchanged, sent);
-      g_print ("%s\n", up.result.commit_id);
-      if (up.result.pr_url != NULL)
-        g_print ("%s\n", up.result.pr_url);
-    }
-  vitrine_publish_result_clear (&up.result);
-  return 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    n += *words[i] != '\0';
+  return n;
 }
 
-/* ---- the other commands ----------------------------------------------- */
-
-static char *
-read_secret (const char *prompt)
-{
-  struct termios old, quiet;
-  char buf[512];
-  gboolean tty = isatty (STDIN_FILENO);
-
-  if (tty)
-    {
-      g_printerr ("%s", prompt);
-      tcgetattr (STDIN_FILENO, &old);
-      quiet = old;
-      quiet.c_lflag &= ~ECHO;
-      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
-    }
-  if (fgets (buf, sizeof buf, stdin) == NULL)
-    buf[0] = '\0';
-  if (tty)
-    {
-      tcsetattr (STDIN_FILENO, TCSANOW, &old);
-      g_printerr ("\n");
-    }
-  return g_strstrip (g_strdup (buf));
-}
-
+/* Which argument is REPO, or -1. */
 static int
-cmd_login (Options *o)
+repo_index (const Command *command)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-  g_autoptr(VitrineWhoami) me = NULL;
-  g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
-  g_autofree char *token = NULL;
-  const char *where = NULL;
+  g_auto(GStrv) words = g_strsplit (command->args, " ", -1);
 
-  if (endpoint == NULL)
-    vitrine_discovery_read (&endpoint, NULL, NULL);
-  if (endpoint == NULL)
-    endpoint = g_strdup (VITRINE_DEFAULT_ENDPOINT);
-  token = o->token != NULL ? g_strdup (o->token) : read_secret (_("Token: "));
-  if (token == NULL || *token == '\0')
-    {
-      g_printerr ("vitrine-cli: %s\n", _("No token given."));
-      return 2;
-    }
-  client = vitrine_client_new (endpoint, token);
-  me = vitrine_client_whoami (client, NULL, &error);
-  if (me == NULL)
-    return fail (error, _("The token was not accepted"));
-  if (!vitrine_credentials_store_token (endpoint, token, &where, &error))
-    return fail (error, NULL);
-  g_print (_("Signed in to %s as %s (token kept in %s).\n"), endpoint,
-           vitrine_whoami_get_name (me), where);
-  memset (token, 0, strlen (token));
-  return 0;
+  for (int i = 0; words[i] != NULL; i++)
+    if (g_str_equal (words[i], "REPO"))
+      return i;
+  return -1;
 }
-
-static int
-cmd_whoami (Options *o)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = make_client (o, &error);
-  g_autoptr(VitrineWhoami) me = NULL;
-  GListModel *orgs;
-
-  if (client == NULL)
-    return fail (error, NULL);
-  me = vitrine_client_whoami (client, NULL, &error);
-  if (me == NULL)
-    return fail (error, NULL);
-  g_print ("%s\n", vitrine_whoami_get_name (me));
-  orgs = vitrine_whoami_get_orgs (me);
-  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
-    {
-      g_autoptr(VitrineOrgMembership) org = g_list_model_get_item (orgs, i);
-      g_print ("  %s (%s)\n", vitrine_org_membership_get_name (org), vitrine_org_membership_get_role (org));
-    }
-  return 0;
-}
-
-static int
-cmd_create (Options  *o,
-            char    **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-  g_autofree char *url = NULL;
-
-  if (g_strv_length (args) != 1)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL)
-    return fail (error, NULL);
-  url = vitrine_client_create_repo (client, o->type, args[0], o->private_, o->sdk, FALSE, NULL, &error);
-  if (url == NULL)
-    return fail (error, NULL);
-  g_print ("%s\n", url);
-  return 0;
-}
-
-static int
-cmd_delete (Options  *o,
-            char    **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-
-  if (g_strv_length (args) != 1)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL || !vitrine_client_delete_repo (client, o->type, args[0], NULL, &error))
-    return fail (error, NULL);
-  g_print (_("Deleted %s.\n"), args[0]);
-  return 0;
-}
-
-static void
-download_progress_cb (guint64  done,
-                      guint64  total,
-                      gpointer user_data)
-{
-  if (GPOINTER_TO_INT (user_data))
-    {
-      g_autofree char *d = human_size (done);
-      g_autofree char *t = human_size (total);
-      g_printerr ("\r\033[K%s / %s", d, t);
-    }
-}
-
-static int
-cmd_download (Options  *o,
-              char    **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *cache = NULL;
-  gboolean tty = isatty (STDERR_FILENO);
-
-  if (g_strv_length (args) != 1)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL)
-    return fail (error, NULL);
-  if (o->to == NULL)
-    {
-      const char *hub_cache = g_getenv ("HF_HUB_CACHE");
-      const char *hf_home = g_getenv ("HF_HOME");
-
-      if (hub_cache != NULL && *hub_cache != '\0')
-        cache = g_strdup (hub_cache);
-      else if (hf_home != NULL && *hf_home != '\0')
-        cache = g_build_filename (hf_home, "hub", NULL);
-      else
-        cache = g_build_filename (g_get_user_cache_dir (), "huggingface", "hub", NULL);
-    }
-  folder = vitrine_client_download_snapshot (client, o->type, args[0], o->revision, o->to, cache,
-                                             download_progress_cb, GINT_TO_POINTER (tty), NULL, &error);
-  if (tty)
-    g_printerr ("\r\033[K");
-  if (folder == NULL)
-    return fail (error, NULL);
-  g_print ("%s\n", folder);
-  return 0;
-}
-
-static int
-cmd_log (Options  *o,
-         char    **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-  guint total = 0;
-
-  if (g_strv_length (args) != 1)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL)
-    return fail (error, NULL);
-  for (guint page = 0; ; page++)
-    {
-      g_autoptr(GListModel) commits = vitrine_client_list_commits (client, o->type, args[0], o->revision,
-                                                                   page, 100, &total, NULL, &error);
-      guint n;
-
-      if (commits == NULL)
-        return fail (error, NULL);
-      n = g_list_model_get_n_items (commits);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(VitrineCommit) commit = g_list_model_get_item (commits, i);
-          g_print ("%.12s  %s  %-12s  %s\n", vitrine_commit_get_id (commit),
-                   vitrine_commit_get_date (commit) != NULL ? vitrine_commit_get_date (commit) : "",
-                   vitrine_commit_get_author (commit) != NULL ? vitrine_commit_get_author (commit) : "",
-                   vitrine_commit_get_title (commit) != NULL ? vitrine_commit_get_title (commit) : "");
-        }
-      if (n == 0 || (page + 1) * 100 >= total)
-        break;
-    }
-  return 0;
-}
-
-static int
-cmd_refs (Options  *o,
-          char    **args)
-{
-  static const char *kinds[] = { "branch", "tag", "convert", "pr" };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-  g_autoptr(GListModel) refs = NULL;
-
-  if (g_strv_length (args) != 1)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL)
-    return fail (error, NULL);
-  refs = vitrine_client_list_refs (client, o->type, args[0], TRUE, NULL, &error);
-  if (refs == NULL)
-    return fail (error, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
-    {
-      g_autoptr(VitrineRef) ref = g_list_model_get_item (refs, i);
-      g_print ("%-7s %-30s %s\n", kinds[vitrine_ref_get_kind (ref)], vitrine_ref_get_name (ref),
-               vitrine_ref_get_target (ref));
-    }
-  return 0;
-}
-
-static int
-cmd_tag (Options  *o,
-         char    **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-
-  if (g_strv_length (args) != 2)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL ||
-      !vitrine_client_create_tag (client, o->type, args[0], o->revision, args[1], o->message, NULL, &error))
-    return fail (error, NULL);
-  g_print (_("Tagged %s as %s.\n"), o->revision != NULL ? o->revision : "main", args[1]);
-  return 0;
-}
-
-static int
-cmd_branch (Options  *o,
-            char    **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VitrineClient) client = NULL;
-
-  if (g_strv_length (args) != 2)
-    {
-      usage ();
-      return 2;
-    }
-  client = make_client (o, &error);
-  if (client == NULL ||
-      !vitrine_client_create_branch (client, o->type, args[0], args[1], o->from, NULL, &error))
-    return fail (error, NULL);
-  g_print (_("Created branch %s.\n"), args[1]);
-  return 0;
-}
-
-/* `card validate FILE`: the Hub's rules, offline. */
-static int
-cmd_card (Options  *o,
-          char    **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *text = NULL;
-  gsize len;
-
-  if (g_strv_length (args) == 1 && g_str_equal (args[0], "new"))
-    {
-      g_autofree char *card = vitrine_card_template (o->from_folder, o->license,
-                                                     (const char * const *) o->languages, &error);
-      if (card == NULL)
-        return fail (error, NULL);
-      g_print ("%s", card);
-      return 0;
-    }
-  if (g_strv_length (args) != 2 || !g_str_equal (args[0], "validate"))
-    {
-      usage ();
-      return 2;
-    }
-  if (!g_file_get_contents (args[1], &text, &len, &error))
-    return fail (error, NULL);
-  if (!g_utf8_validate (text, len, NULL))
-    {
-      g_printerr ("vitrine-cli: %s: %s\n", args[1], _("the file is not UTF-8 text"));
-      return 1;
-    }
-  problems = vitrine_card_check_readme (text, len, o->type, NULL);
-  for (guint i = 0; i < problems->len; i++)
-    g_printerr ("%s: %s\n", args[1], (const char *) g_ptr_array_index (problems, i));
-
-  /* With an endpoint named, it is asked too: the Hub's word is the last. */
-  {
-    g_autofree char *endpoint = vitrine_credentials_resolve_endpoint (o->endpoint);
-
-    if (endpoint != NULL)
-      {
-        g_autoptr(VitrineClient) client = vitrine_client_new (endpoint, NULL);
-        g_autoptr(GPtrArray) remote = NULL;
-
-        /* A check, not a transfer: a hub that does not answer is said quickly. */
-        vitrine_client_set_retry (client, 2, 250, 1000);
-        remote = vitrine_client_validate_yaml (client, text, o->type, NULL, &error);
-
-        if (remote == NULL)
-          return fail (error, _("The hub could not check the card"));
-        for (guint i = 0; i < remote->len; i++)
-          {
-            const char *message = g_ptr_array_index (remote, i);
-            gboolean known = FALSE;
-
-            for (guint j = 0; j < problems->len && !known; j++)
-              known = g_str_equal (message, g_ptr_array_index (problems, j));
-            if (!known)
-              {
-                g_printerr ("%s: %s (%s)\n", args[1], message, endpoint);
-                g_ptr_array_add (problems, g_strdup (message));
-              }
-          }
-      }
-  }
-  if (problems->len > 0)
-    return 1;
-  g_print (_("%s follows the Hub’s rules.\n"), args[1]);
-  return 0;
-}
-
-static int
-cmd_check_id (char **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *ns = NULL;
-  g_autofree char *name = NULL;
-
-  if (g_strv_length (args) != 1)
-    {
-      usage ();
-      return 2;
-    }
-  if (!vitrine_repo_id_parse (args[0], &ns, &name, &error))
-    {
-      g_printerr ("vitrine-cli: %s\n", error->message);
-      return 1;
-    }
-  g_print ("%s/%s\n", ns, name);
-  return 0;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 int
 vitrine_cli_run (int    argc,
                  char **argv)
 {
-  g_auto(Options) o = { 0 };
+  g_auto(VitrineCliOptions) o = { 0 };
+  g_autofree GOptionEntry *entries = option_entries (&o);
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  const char *command;
-  char **args;
-  int status;
+  g_autofree char *help = NULL;
+  const Command *command;
+  int words = 0;
+  int repo;
 
   if (argc == 2 && g_strcmp0 (argv[1], "--version") == 0)
     {
       g_print ("vitrine-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (!parse (&o, &argc, &argv, &error))
+
+  /* --help is ours: it knows the command it follows. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("vitrine-cli: %s\n", error->message);
       return 2;
     }
-  if (argc < 2)
+  if (o.type_s != NULL && !vitrine_repo_type_from_string (o.type_s, &o.type))
     {
-      usage ();
+      g_printerr ("vitrine-cli: ");
+      g_printerr (_("--type is model, dataset or space, not “%s”."), o.type_s);
+      g_printerr ("\n");
       return 2;
     }
-  command = argv[1];
-  args = argv + 2;
 
-  if (g_str_equal (command, "login"))
-    status = cmd_login (&o);
-  else if (g_str_equal (command, "whoami"))
-    status = cmd_whoami (&o);
-  else if (g_str_equal (command, "create"))
-    status = cmd_create (&o, args);
-  else if (g_str_equal (command, "upload"))
-    status = cmd_upload (&o, args);
-  else if (g_str_equal (command, "download"))
-    status = cmd_download (&o, args);
-  else if (g_str_equal (command, "log"))
-    status = cmd_log (&o, args);
-  else if (g_str_equal (command, "refs"))
-    status = cmd_refs (&o, args);
-  else if (g_str_equal (command, "tag"))
-    status = cmd_tag (&o, args);
-  else if (g_str_equal (command, "branch"))
-    status = cmd_branch (&o, args);
-  else if (g_str_equal (command, "delete"))
-    status = cmd_delete (&o, args);
-  else if (g_str_equal (command, "card"))
-    status = cmd_card (&o, args);
-  else if (g_str_equal (command, "check-id"))
-    status = cmd_check_id (args);
-  else
+  if (argc < 2)
     {
-      usage ();
-      status = 2;
+      help = main_help (entries);
+      if (o.help)
+        {
+          g_print ("%s", help);
+          return 0;
+        }
+      g_printerr ("%s", help);
+      return 2;
     }
-  return status;
+
+  command = find_command (argc - 1, argv + 1, &words);
+  if (command == NULL)
+    {
+      if (is_group (argv[1]))
+        {
+          /* `card` alone: the usage of each of its subcommands. */
+          help = command_help (argv[1], entries);
+          if (o.help)
+            {
+              g_print ("%s", help);
+              return 0;
+            }
+          g_printerr ("%s", help);
+          return 2;
+        }
+      help = main_help (entries);
+      g_printerr ("vitrine-cli: ");
+      g_printerr (_("“%s” is not a command."), argv[1]);
+      g_printerr ("\n\n%s", help);
+      return 2;
+    }
+
+  help = command_help (command->name, entries);
+  if (o.help)
+    {
+      g_print ("%s", help);
+      return 0;
+    }
+  if (argc - 1 - words != count_words (command->args))
+    {
+      g_printerr ("%s", help);
+      return 2;
+    }
+
+  repo = repo_index (command);
+  g_assert ((repo >= 0) == command->takes_repo);
+  if (repo >= 0 && !resolve_repo (&o, &argv[1 + words + repo], &error))
+    {
+      g_printerr ("vitrine-cli: %s\n", error->message);
+      return 2;
+    }
+  return command->run (&o, argv + 1 + words);
 }

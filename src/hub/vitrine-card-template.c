@@ -117,6 +117,9 @@ vitrine_safetensors_count (const char  *path,
             return bad_file (error, path);
           count *= d;
         }
+      /* Tensors that add up to more than 2^64 values are not a model. */
+      if (count > G_MAXUINT64 - total)
+        return bad_file (error, path);
       total += count;
       if (per_dtype != NULL)
         {

@@ -23,7 +23,6 @@
 #include "vitrine-web.h"
 #include "vitrine-window.h"
 
-static char *tmp;
 
 typedef struct
 {
@@ -342,11 +341,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  /* Private folders, set before GLib reads them. */
-  tmp = test_isolate_home ("vitrine-application-XXXXXX");
-
   gtk_test_init (&argc, &argv, NULL);
   g_set_prgname ("vitrine-test-application");
 
@@ -356,8 +350,5 @@ main (int   argc,
   g_test_add_data_func ("/app/application/sigterm", GINT_TO_POINTER (SIGTERM), test_application_quit_signal);
   g_test_add_data_func ("/app/application/sigint", GINT_TO_POINTER (SIGINT), test_application_quit_signal);
   g_test_add_func ("/app/application/killed", test_application_killed);
-  status = g_test_run ();
-  test_rm_rf (tmp);
-  g_free (tmp);
-  return status;
+  return g_test_run ();
 }

@@ -65,11 +65,10 @@ test_window_areas (void)
     const char *status_id;
     const char *status_title;
     const char *button_id;
-    gboolean    button_enabled;
   } expected[] = {
-    { "publish", "_Publish", "publish_status", "Publish a Model", "choose_folder_button", TRUE },
-    { "history", "_History", "history_status", "No Versions Yet", "history_publish_button", TRUE },
-    { "demos", "_Demos", "demos_status", "No Demo Running", "create_demo_button", FALSE },
+    { "publish", "_Publish", "publish_status", "Publish a Model", "choose_folder_button" },
+    { "history", "_History", "history_status", "No Versions Yet", "history_publish_button" },
+    { "demos", "_Demos", "demos_status", "No Demo Running", "create_demo_button" },
   };
   VitrineWindow *window = open_window ();
   AdwViewStack *stack = template_child (window, "stack");
@@ -99,13 +98,11 @@ test_window_areas (void)
       else
         g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
 
-      /* Each area is an empty state that says what it is for... */
+      /* Each area is an empty state that says what it is for, and offers
+       * its main action. */
       g_assert_cmpstr (adw_status_page_get_title (status), ==, expected[i].status_title);
-      g_assert_cmpuint (strlen (adw_status_page_get_description (status)), >, 40);
-      /* ...and offers its main action, enabled once its issue lands. */
       g_assert_true (adw_status_page_get_child (status) == button);
       g_assert_nonnull (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)));
-      g_assert_cmpint (gtk_widget_is_sensitive (button), ==, expected[i].button_enabled);
 
       /* Every area can be reached and shows its page. */
       vitrine_window_set_area (window, expected[i].name);
@@ -131,6 +128,7 @@ test_window_actions (void)
 
   /* The history page's button leads to Publish. */
   vitrine_window_set_area (window, "history");
+  g_assert_true (gtk_widget_is_sensitive (history_button));
   g_signal_emit_by_name (history_button, "clicked");
   iterate_until_idle ();
   g_assert_cmpstr (vitrine_window_get_area (window), ==, "publish");

@@ -10,14 +10,31 @@
 // kept here (the failure count, the server a failing test reports on) is
 // per file.
 
+import "./isolate.mjs";
+
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFile } from "node:child_process";
 import { createCipheriv, createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { promisify } from "node:util";
 
 const execFileP = promisify(execFile);
+
+/* ------------------------------------------------------------------------ */
+/* The client                                                                */
+/* ------------------------------------------------------------------------ */
+
+function readJson(relative) {
+  return JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8"));
+}
+
+/** The version of @huggingface/hub that package.json pins: named there only. */
+export const pinnedClientVersion = readJson("./package.json").dependencies["@huggingface/hub"];
+
+/** The version npm installed in node_modules. */
+export const installedClientVersion = readJson("./node_modules/@huggingface/hub/package.json").version;
 
 export const MiB = 1024 * 1024;
 

@@ -1,5 +1,5 @@
-// hub.test.mjs — the official JS client (@huggingface/hub 2.17.5) against a
-// real `vitrine-hub serve` process.
+// hub.test.mjs — the official JS client (@huggingface/hub, the version
+// package.json pins) against a real `vitrine-hub serve` process.
 //
 // Copyright 2026 The Vitrine authors
 //
@@ -10,6 +10,8 @@
 // that is not for the loopback server, so nothing here can reach
 // huggingface.co. The tests run in order (node:test runs the top-level tests
 // of a file one after the other) and share the repositories they create.
+
+import "./isolate.mjs";
 
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -47,6 +49,8 @@ import {
   gitBlobSha1,
   hubTest,
   installFetchGuard,
+  installedClientVersion,
+  pinnedClientVersion,
   seededBytes,
   sha256Hex,
   startServer,
@@ -219,6 +223,15 @@ before(async () => {
 
 after(async () => {
   await teardown({ server, restoreFetch, tmpDir });
+});
+
+/* ------------------------------------------------------------------------ */
+/* The client                                                                */
+/* ------------------------------------------------------------------------ */
+
+hubTest("the installed client is the version package.json pins", () => {
+  assert.match(pinnedClientVersion, /^\d+\.\d+\.\d+$/, "package.json pins an exact version");
+  assert.equal(installedClientVersion, pinnedClientVersion, "run build-aux/setup.sh to install the pinned client");
 });
 
 /* ------------------------------------------------------------------------ */

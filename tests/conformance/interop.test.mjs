@@ -1,6 +1,7 @@
 // interop.test.mjs — vitrine-cli and the official JS client
-// (@huggingface/hub 2.17.5) on the same real `vitrine-hub serve` process:
-// what one writes, the other reads, byte for byte.
+// (@huggingface/hub, the version package.json pins) on the same real
+// `vitrine-hub serve` process: what one writes, the other reads, byte for
+// byte.
 //
 // Copyright 2026 The Vitrine authors
 //
@@ -12,6 +13,8 @@
 // vitrine-cli always gets `--endpoint` and `--token`, and runs with its
 // caches (XDG_CACHE_HOME, HF_HOME) in the temporary folder, never the
 // user's. The tests run in order and build on each other.
+
+import "./isolate.mjs";
 
 import { createHash } from "node:crypto";
 import { test, before, after } from "node:test";

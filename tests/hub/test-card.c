@@ -351,6 +351,9 @@ test_card_hostile_safetensors (void)
     { "{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}", 1000 },
     { "{\"w\":{\"dtype\":\"F32\",\"shape\":[-1]}}", -1 },
     { "{\"w\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,16]}}", -1 },
+    /* Each fits, their sum does not (fuzz/fuzz-safetensors.c checks it). */
+    { "{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904,2]},"
+      "\"b\":{\"dtype\":\"BF16\",\"shape\":[4611686018427387904,2]}}", -1 },
     { "{\"w\":{\"shape\":[2]}}", -1 },
     { "not json", -1 },
     { "[1,2]", -1 },
