@@ -2,9 +2,10 @@
  *
  * Looking a token up may ask the desktop keyring over D-Bus, which can
  * take seconds when its daemon is slow to start or a prompt is shown; a
- * window's thread never waits for that.  Each call here runs its
- * synchronous twin in GTask's thread pool and reports on the caller's
- * thread-default main context.
+ * window's thread never waits for that.  Each call here is a Request of
+ * one Op that run_request() hands to GTask's thread pool, where
+ * request_thread() calls its synchronous twin; the answer comes back on
+ * the caller's thread-default main context and finish_request() takes it.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -19,92 +20,143 @@
 #include "vitrine-credentials.h"
 #include "vitrine-error.h"
 
+typedef enum
+{
+  OP_RESOLVE,
+  OP_LOOKUP,
+  OP_STORE,
+  OP_FORGET,
+} Op;
+
 typedef struct
 {
   /* In */
+  Op                   op;
   char                *endpoint;
   char                *token;
   VitrineResolveFlags  flags;
   /* Out: interned or static strings that never name the token. */
   const char          *source;
+  char                *out_endpoint;
+  char                *out_token;
 } Request;
+
+static void
+wipe_free (char *secret)
+{
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
 
 static void
 request_free (Request *request)
 {
   g_free (request->endpoint);
-  if (request->token != NULL)
-    memset (request->token, 0, strlen (request->token));
-  g_free (request->token);
+  wipe_free (request->token);
+  g_free (request->out_endpoint);
+  wipe_free (request->out_token);
   g_free (request);
 }
 
-static GTask *
-request_task (gpointer             source_tag,
-              const char          *endpoint,
-              const char          *token,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+/* Resolution as vitrine_credentials_resolve_async() documents it. */
+static gboolean
+resolve (Request  *request,
+         GError  **error)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  Request *request = g_new0 (Request, 1);
-
-  request->endpoint = g_strdup (endpoint);
-  request->token = g_strdup (token);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-  return task;
+  if (request->flags & VITRINE_RESOLVE_CONFIGURED_ONLY)
+    {
+      request->out_endpoint = vitrine_credentials_resolve_endpoint (request->endpoint);
+      if (request->out_endpoint == NULL)
+        {
+          g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_NOT_FOUND,
+                               _("No hub is named: neither an endpoint nor HF_ENDPOINT is set."));
+          return FALSE;
+        }
+      request->out_token = vitrine_credentials_lookup_token (request->out_endpoint, request->token, NULL);
+      return TRUE;
+    }
+  if (!vitrine_credentials_resolve (request->endpoint, request->token,
+                                    &request->out_endpoint, &request->out_token))
+    {
+      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_NOT_FOUND,
+                           _("There is no hub to talk to: start Vitrine’s local hub or set HF_ENDPOINT."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
-/* The endpoint and token, as one value a task can return. */
-typedef struct
-{
-  char *endpoint;
-  char *token;
-} Resolved;
-
 static void
-resolved_free (Resolved *resolved)
-{
-  g_free (resolved->endpoint);
-  if (resolved->token != NULL)
-    memset (resolved->token, 0, strlen (resolved->token));
-  g_free (resolved->token);
-  g_free (resolved);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Resolved, resolved_free)
-
-static void
-resolve_thread (GTask        *task,
+request_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
   Request *request = task_data;
-  g_autoptr(Resolved) resolved = g_new0 (Resolved, 1);
+  GError *error = NULL;
+  gboolean ok = FALSE;
 
-  if (request->flags & VITRINE_RESOLVE_CONFIGURED_ONLY)
+  switch (request->op)
     {
-      resolved->endpoint = vitrine_credentials_resolve_endpoint (request->endpoint);
-      if (resolved->endpoint == NULL)
-        {
-          g_task_return_new_error (task, VITRINE_ERROR, VITRINE_ERROR_NOT_FOUND,
-                                   _("No hub is named: neither an endpoint nor HF_ENDPOINT is set."));
-          return;
-        }
-      resolved->token = vitrine_credentials_lookup_token (resolved->endpoint, request->token, NULL);
-    }
-  else if (!vitrine_credentials_resolve (request->endpoint, request->token,
-                                         &resolved->endpoint, &resolved->token))
-    {
-      g_task_return_new_error (task, VITRINE_ERROR, VITRINE_ERROR_NOT_FOUND,
-                               _("There is no hub to talk to: start Vitrine’s local hub or set HF_ENDPOINT."));
-      return;
+    case OP_RESOLVE:
+      ok = resolve (request, &error);
+      break;
+    case OP_LOOKUP:
+      /* No token is an answer too, not an error. */
+      request->out_token = vitrine_credentials_lookup_token (request->endpoint, request->token,
+                                                             &request->source);
+      ok = TRUE;
+      break;
+    case OP_STORE:
+      ok = vitrine_credentials_store_token (request->endpoint, request->token, &request->source, &error);
+      break;
+    case OP_FORGET:
+      ok = vitrine_credentials_forget_token (request->endpoint, &error);
+      break;
+    default:
+      g_assert_not_reached ();
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&resolved), (GDestroyNotify) resolved_free);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run_request (gpointer             source_tag,
+             Op                   op,
+             const char          *endpoint,
+             const char          *token,
+             VitrineResolveFlags  flags,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Request *request = g_new0 (Request, 1);
+
+  request->op = op;
+  request->endpoint = g_strdup (endpoint);
+  request->token = g_strdup (token);
+  request->flags = flags;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, request_thread);
+}
+
+/* The request behind @result when it succeeded, else NULL and @error. */
+static Request *
+finish_request (GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return g_task_get_task_data (G_TASK (result));
 }
 
 /**
@@ -129,13 +181,8 @@ vitrine_credentials_resolve_async (const char          *explicit_endpoint,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = request_task (vitrine_credentials_resolve_async,
-                                        explicit_endpoint, explicit_token,
-                                        cancellable, callback, user_data);
-  Request *request = g_task_get_task_data (task);
-
-  request->flags = flags;
-  g_task_run_in_thread (task, resolve_thread);
+  run_request (vitrine_credentials_resolve_async, OP_RESOLVE, explicit_endpoint, explicit_token,
+               flags, cancellable, callback, user_data);
 }
 
 /**
@@ -154,35 +201,13 @@ vitrine_credentials_resolve_finish (GAsyncResult  *result,
                                     char         **token,
                                     GError       **error)
 {
-  g_autoptr(Resolved) resolved = NULL;
+  Request *request = finish_request (result, vitrine_credentials_resolve_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vitrine_credentials_resolve_async, FALSE);
   g_return_val_if_fail (endpoint != NULL && token != NULL, FALSE);
 
-  *endpoint = NULL;
-  *token = NULL;
-  resolved = g_task_propagate_pointer (G_TASK (result), error);
-  if (resolved == NULL)
-    return FALSE;
-
-  *endpoint = g_steal_pointer (&resolved->endpoint);
-  *token = g_steal_pointer (&resolved->token);
-  return TRUE;
-}
-
-static void
-lookup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Request *request = task_data;
-
-  g_task_return_pointer (task,
-                         vitrine_credentials_lookup_token (request->endpoint, request->token,
-                                                           &request->source),
-                         g_free);
+  *endpoint = request != NULL ? g_steal_pointer (&request->out_endpoint) : NULL;
+  *token = request != NULL ? g_steal_pointer (&request->out_token) : NULL;
+  return request != NULL;
 }
 
 /**
@@ -202,13 +227,10 @@ vitrine_credentials_lookup_token_async (const char          *endpoint,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (endpoint != NULL);
 
-  task = request_task (vitrine_credentials_lookup_token_async, endpoint, explicit_token,
-                       cancellable, callback, user_data);
-  g_task_run_in_thread (task, lookup_thread);
+  run_request (vitrine_credentials_lookup_token_async, OP_LOOKUP, endpoint, explicit_token,
+               0, cancellable, callback, user_data);
 }
 
 /**
@@ -226,32 +248,12 @@ vitrine_credentials_lookup_token_finish (GAsyncResult  *result,
                                          const char   **source,
                                          GError       **error)
 {
-  char *token;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vitrine_credentials_lookup_token_async, NULL);
+  Request *request = finish_request (result, vitrine_credentials_lookup_token_async, error);
+  char *token = request != NULL ? g_steal_pointer (&request->out_token) : NULL;
 
   if (source != NULL)
-    *source = NULL;
-  token = g_task_propagate_pointer (G_TASK (result), error);
-  if (token != NULL && source != NULL)
-    *source = ((Request *) g_task_get_task_data (G_TASK (result)))->source;
+    *source = token != NULL ? request->source : NULL;
   return token;
-}
-
-static void
-store_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Request *request = task_data;
-  GError *error = NULL;
-
-  if (vitrine_credentials_store_token (request->endpoint, request->token, &request->source, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 /**
@@ -271,13 +273,10 @@ vitrine_credentials_store_token_async (const char          *endpoint,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (endpoint != NULL);
 
-  task = request_task (vitrine_credentials_store_token_async, endpoint, token,
-                       cancellable, callback, user_data);
-  g_task_run_in_thread (task, store_thread);
+  run_request (vitrine_credentials_store_token_async, OP_STORE, endpoint, token,
+               0, cancellable, callback, user_data);
 }
 
 /**
@@ -294,31 +293,11 @@ vitrine_credentials_store_token_finish (GAsyncResult  *result,
                                         const char   **where,
                                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vitrine_credentials_store_token_async, FALSE);
+  Request *request = finish_request (result, vitrine_credentials_store_token_async, error);
 
   if (where != NULL)
-    *where = NULL;
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-  if (where != NULL)
-    *where = ((Request *) g_task_get_task_data (G_TASK (result)))->source;
-  return TRUE;
-}
-
-static void
-forget_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Request *request = task_data;
-  GError *error = NULL;
-
-  if (vitrine_credentials_forget_token (request->endpoint, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    *where = request != NULL ? request->source : NULL;
+  return request != NULL;
 }
 
 /**
@@ -336,13 +315,10 @@ vitrine_credentials_forget_token_async (const char          *endpoint,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (endpoint != NULL);
 
-  task = request_task (vitrine_credentials_forget_token_async, endpoint, NULL,
-                       cancellable, callback, user_data);
-  g_task_run_in_thread (task, forget_thread);
+  run_request (vitrine_credentials_forget_token_async, OP_FORGET, endpoint, NULL,
+               0, cancellable, callback, user_data);
 }
 
 /**
@@ -356,8 +332,5 @@ gboolean
 vitrine_credentials_forget_token_finish (GAsyncResult  *result,
                                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vitrine_credentials_forget_token_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_request (result, vitrine_credentials_forget_token_async, error) != NULL;
 }
