@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  REPOSITORY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 VitrineApplication *
 vitrine_application_new (const char        *application_id,
                          GApplicationFlags  flags)
@@ -399,6 +406,26 @@ vitrine_application_class_init (VitrineApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * VitrineApplication::repository-changed:
+   * @self: the application
+   * @endpoint: the hub the repository is on
+   * @type: the repository's type
+   * @repo_id: its id, `namespace/name`
+   *
+   * Something in this application changed a repository (a publish, a tag,
+   * a restore, a Space created): views that show it refresh.
+   */
+  signals[REPOSITORY_CHANGED] =
+    g_signal_new ("repository-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  VITRINE_TYPE_REPO_TYPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
   app_class->activate = vitrine_application_activate;
   app_class->startup = vitrine_application_startup;
   app_class->open = vitrine_application_open;
@@ -509,4 +536,25 @@ vitrine_application_init (VitrineApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "win.show-area('demos')",
                                          (const char *[]) { "<primary>3", NULL });
+}
+
+/**
+ * vitrine_application_repository_changed:
+ * @endpoint: the hub the repository is on
+ * @type: the repository's type
+ * @repo_id: its id, `namespace/name`
+ *
+ * Says that something changed @repo_id, so that the views showing it
+ * refresh (#VitrineApplication::repository-changed).
+ */
+void
+vitrine_application_repository_changed (VitrineApplication *self,
+                                        const char         *endpoint,
+                                        VitrineRepoType     type,
+                                        const char         *repo_id)
+{
+  g_return_if_fail (VITRINE_IS_APPLICATION (self));
+  g_return_if_fail (endpoint != NULL && repo_id != NULL);
+
+  g_signal_emit (self, signals[REPOSITORY_CHANGED], 0, endpoint, type, repo_id);
 }

@@ -27,5 +27,9 @@ VitrineClient        *vitrine_application_get_local_client    (VitrineApplicatio
 VitrineAccount       *vitrine_application_get_current_account (VitrineApplication *self);
 WebKitWebContext     *vitrine_application_get_web_context     (VitrineApplication *self);
 WebKitNetworkSession *vitrine_application_get_network_session (VitrineApplication *self);
+void                  vitrine_application_repository_changed  (VitrineApplication *self,
+                                                               const char         *endpoint,
+                                                               VitrineRepoType     type,
+                                                               const char         *repo_id);
 
 G_END_DECLS
