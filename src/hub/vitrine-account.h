@@ -1,5 +1,10 @@
 /* vitrine-account.h — a hub the user is signed in to, with their name there
  *
+ * Issue 11 added what whoami says (full name, token role and name, the
+ * organisations with the user's role in each) and the write check
+ * vitrine_account_can_write(); the list of accounts is
+ * VitrineAccountStore (vitrine-account-store.h).
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +15,8 @@
 #include <gio/gio.h>
 
 #include "vitrine-client.h"
+#include "vitrine-hub-types.h"
+#include "vitrine-whoami.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +52,18 @@ const char         *vitrine_account_get_name        (VitrineAccount       *self)
 void                vitrine_account_set_name        (VitrineAccount       *self,
                                                      const char           *name);
 const char         *vitrine_account_get_label       (VitrineAccount       *self);
+const char         *vitrine_account_get_fullname    (VitrineAccount       *self);
+VitrineTokenRole    vitrine_account_get_token_role  (VitrineAccount       *self);
+const char         *vitrine_account_get_token_name  (VitrineAccount       *self);
+GListModel         *vitrine_account_get_orgs        (VitrineAccount       *self);
+gboolean            vitrine_account_get_is_default  (VitrineAccount       *self);
+void                vitrine_account_set_whoami      (VitrineAccount       *self,
+                                                     VitrineWhoami        *whoami);
+VitrineWhoami      *vitrine_account_get_whoami      (VitrineAccount       *self);
+gboolean            vitrine_account_can_write       (VitrineAccount       *self,
+                                                     const char           *namespace_,
+                                                     char                **why_not);
+char              **vitrine_account_dup_owners      (VitrineAccount       *self);
 void                vitrine_account_refresh_async   (VitrineAccount       *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
@@ -52,5 +71,7 @@ void                vitrine_account_refresh_async   (VitrineAccount       *self,
 gboolean            vitrine_account_refresh_finish  (VitrineAccount       *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+
+VitrineTokenRole    vitrine_token_role_from_string  (const char           *role);
 
 G_END_DECLS

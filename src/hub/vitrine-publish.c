@@ -44,6 +44,7 @@ vitrine_publish_result_clear (VitrinePublishResult *result)
 {
   g_clear_pointer (&result->commit_id, g_free);
   g_clear_pointer (&result->pr_url, g_free);
+  g_clear_pointer (&result->left_out_secrets, g_strfreev);
 }
 
 static void

@@ -1,5 +1,9 @@
 /* vitrine-publish.h — publish a folder to a repository
  *
+ * Issue 11: files that look like secrets stay out unless included one by
+ * one (vitrine_publisher_include_secret()), the result names those left
+ * out, and vitrine_publisher_plan_async() says what a run would change.
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +15,7 @@
 
 #include "vitrine-client.h"
 #include "vitrine-publish-file.h"
+#include "vitrine-publish-plan.h"
 #include "vitrine-publish-progress.h"
 
 G_BEGIN_DECLS
@@ -30,6 +35,7 @@ typedef struct
   guint64   bytes_hashed;     /* file content read to hash it */
   char     *commit_id;        /* the last commit, or NULL when nothing changed */
   char     *pr_url;
+  char    **left_out_secrets; /* secret-looking files not sent, NULL-terminated */
 } VitrinePublishResult;
 
 VitrinePublisher *vitrine_publisher_new            (VitrineClient     *client,
@@ -51,6 +57,8 @@ void              vitrine_publisher_add_include    (VitrinePublisher  *self,
                                                     const char        *pattern);
 void              vitrine_publisher_add_exclude    (VitrinePublisher  *self,
                                                     const char        *pattern);
+void              vitrine_publisher_include_secret (VitrinePublisher  *self,
+                                                    const char        *path);
 void              vitrine_publisher_set_delete_remote (VitrinePublisher *self,
                                                     gboolean           delete_remote);
 void              vitrine_publisher_set_replace_card (VitrinePublisher *self,
@@ -80,6 +88,14 @@ void              vitrine_publisher_run_async      (VitrinePublisher      *self,
 gboolean          vitrine_publisher_run_finish     (VitrinePublisher      *self,
                                                     GAsyncResult          *result,
                                                     VitrinePublishResult  *out,
+                                                    GError               **error);
+
+void              vitrine_publisher_plan_async     (VitrinePublisher      *self,
+                                                    GCancellable          *cancellable,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data);
+VitrinePublishPlan *vitrine_publisher_plan_finish  (VitrinePublisher      *self,
+                                                    GAsyncResult          *result,
                                                     GError               **error);
 
 G_END_DECLS

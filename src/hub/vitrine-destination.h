@@ -1,0 +1,32 @@
+/* vitrine-destination.h — whether a repository can be published to, and
+ * how
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vitrine-account.h"
+
+G_BEGIN_DECLS
+
+gboolean                 vitrine_destination_check_name   (const char           *owner,
+                                                           const char           *name,
+                                                           char                **message);
+void                     vitrine_destination_check_async  (VitrineAccount       *account,
+                                                           VitrineRepoType       type,
+                                                           const char           *repo_id,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+VitrineDestinationStatus vitrine_destination_check_finish (GAsyncResult         *result,
+                                                           char                **message,
+                                                           VitrineRepoInfo     **info,
+                                                           GError              **error);
+gboolean                 vitrine_endpoint_supports_gating (const char           *endpoint);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* vitrine-publish-plan.h — what a publish would change, before it runs
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vitrine-hub-types.h"
+
+G_BEGIN_DECLS
+
+#define VITRINE_TYPE_PLAN_ENTRY (vitrine_plan_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (VitrinePlanEntry, vitrine_plan_entry, VITRINE, PLAN_ENTRY, GObject)
+
+const char        *vitrine_plan_entry_get_path     (VitrinePlanEntry *self);
+VitrinePlanChange  vitrine_plan_entry_get_change   (VitrinePlanEntry *self);
+guint64            vitrine_plan_entry_get_size     (VitrinePlanEntry *self);
+guint64            vitrine_plan_entry_get_old_size (VitrinePlanEntry *self);
+gboolean           vitrine_plan_entry_get_is_large (VitrinePlanEntry *self);
+
+#define VITRINE_TYPE_PUBLISH_PLAN (vitrine_publish_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (VitrinePublishPlan, vitrine_publish_plan, VITRINE, PUBLISH_PLAN, GObject)
+
+GListModel        *vitrine_publish_plan_get_added         (VitrinePublishPlan *self);
+GListModel        *vitrine_publish_plan_get_changed       (VitrinePublishPlan *self);
+GListModel        *vitrine_publish_plan_get_deleted       (VitrinePublishPlan *self);
+guint              vitrine_publish_plan_get_n_unchanged   (VitrinePublishPlan *self);
+guint              vitrine_publish_plan_get_n_files       (VitrinePublishPlan *self);
+guint64            vitrine_publish_plan_get_n_bytes       (VitrinePublishPlan *self);
+guint64            vitrine_publish_plan_get_bytes_to_send (VitrinePublishPlan *self);
+gboolean           vitrine_publish_plan_get_repo_exists   (VitrinePublishPlan *self);
+gboolean           vitrine_publish_plan_get_card_changed  (VitrinePublishPlan *self);
+gboolean           vitrine_publish_plan_has_changes       (VitrinePublishPlan *self);
+
+G_END_DECLS
