@@ -167,6 +167,16 @@ _vitrine_cli_upload (VitrineCliOptions  *o,
     vitrine_publisher_add_include (publisher, o->includes[i]);
   for (guint i = 0; o->excludes != NULL && o->excludes[i] != NULL; i++)
     vitrine_publisher_add_exclude (publisher, o->excludes[i]);
+  for (guint i = 0; o->include_secrets != NULL && o->include_secrets[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup (o->include_secrets[i]);
+
+      /* A path in the folder, as the user may write it: ./.env, keys//id_rsa */
+      g_strdelimit (path, "\\", '/');
+      while (g_str_has_prefix (path, "./"))
+        memmove (path, path + 2, strlen (path + 2) + 1);
+      vitrine_publisher_include_secret (publisher, path);
+    }
 
   up.tty = isatty (STDERR_FILENO);
   up.last_phase = -1;
@@ -185,9 +195,20 @@ _vitrine_cli_upload (VitrineCliOptions  *o,
     g_printerr ("\r\033[K");
   if (!up.ok)
     {
-      int status = _vitrine_cli_fail (up.error, NULL);
+      int status = _vitrine_cli_fail_publish (up.error);
       g_clear_error (&up.error);
       return status;
+    }
+
+  if (up.result.left_out_secrets != NULL && up.result.left_out_secrets[0] != NULL)
+    {
+      guint n = g_strv_length (up.result.left_out_secrets);
+
+      g_printerr (ngettext ("Left out %u file that looks like a secret:\n",
+                            "Left out %u files that look like secrets:\n", n), n);
+      for (guint i = 0; i < n; i++)
+        g_printerr ("  %s\n", up.result.left_out_secrets[i]);
+      g_printerr ("  %s\n", _("To publish one anyway, name it with --include-secret PATH."));
     }
 
   if (up.result.commit_id == NULL)

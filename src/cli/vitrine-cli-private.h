@@ -28,6 +28,7 @@ typedef struct
   char            *from;
   char           **includes;
   char           **excludes;
+  char           **include_secrets;
   char            *license;
   char           **languages;
   char            *from_folder;
@@ -48,6 +49,7 @@ typedef int (*VitrineCliCommandFunc) (VitrineCliOptions  *o,
 
 int            _vitrine_cli_fail         (const GError       *error,
                                           const char         *what);
+int            _vitrine_cli_fail_publish (const GError       *error);
 VitrineClient *_vitrine_cli_make_client  (VitrineCliOptions  *o,
                                           GError            **error);
 

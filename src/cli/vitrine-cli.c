@@ -20,6 +20,7 @@
 #include "vitrine-cli-private.h"
 #include "vitrine-credentials.h"
 #include "vitrine-error.h"
+#include "vitrine-error-describe.h"
 
 typedef struct
 {
@@ -46,7 +47,7 @@ static const Command commands[] = {
   { "create", "REPO", N_("Create a repository"),
     "sdk private", _vitrine_cli_create, TRUE, TRUE },
   { "upload", "DIR REPO", N_("Publish a folder to a repository, sending only what changed"),
-    "message include exclude branch pr private keep-remote replace-card parallel sdk",
+    "message include exclude include-secret branch pr private keep-remote replace-card parallel sdk",
     _vitrine_cli_upload, TRUE, TRUE },
   { "download", "REPO", N_("Download a repository into the Hub cache or a folder"),
     "revision to", _vitrine_cli_download, TRUE, TRUE },
@@ -89,6 +90,7 @@ options_clear (VitrineCliOptions *o)
   g_free (o->from);
   g_strfreev (o->includes);
   g_strfreev (o->excludes);
+  g_strfreev (o->include_secrets);
   g_free (o->license);
   g_strfreev (o->languages);
   g_free (o->from_folder);
@@ -113,6 +115,7 @@ option_entries (VitrineCliOptions *o)
     { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("Where a new branch starts"), N_("REVISION") },
     { "include", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->includes, N_("Publish only files matching this pattern"), N_("PATTERN") },
     { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->excludes, N_("Leave out files matching this pattern"), N_("PATTERN") },
+    { "include-secret", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->include_secrets, N_("Publish this file although it looks like a secret (a path in the folder)"), N_("PATH") },
     { "private", 0, 0, G_OPTION_ARG_NONE, &o->private_, N_("Make a new repository private"), NULL },
     { "license", 0, 0, G_OPTION_ARG_STRING, &o->license, N_("A new card’s license id"), N_("LICENSE") },
     { "language", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->languages, N_("A new card’s language code"), N_("CODE") },
@@ -370,6 +373,23 @@ _vitrine_cli_fail (const GError *error,
     g_printerr ("vitrine-cli: %s\n", message);
   if (hint != NULL)
     g_printerr ("  %s\n", hint);
+  return 1;
+}
+
+/* A publish that failed: what happened, the server's words, what to do. */
+int
+_vitrine_cli_fail_publish (const GError *error)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *hint = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return _vitrine_cli_fail (error, NULL);
+  message = vitrine_credentials_scrub (error->message);
+  vitrine_error_describe_for_publish (error, &title, &hint);
+  g_printerr ("vitrine-cli: %s: %s\n", title, message);
+  g_printerr ("  %s\n", hint);
   return 1;
 }
 

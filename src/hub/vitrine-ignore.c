@@ -20,6 +20,8 @@
 
 typedef struct
 {
+  VitrineIgnoreRule info; /* what vitrine_ignore_match_rule() reports */
+  char     *pattern;
   char     *text;       /* what vitrine_ignore_match() reports */
   char    **parts;      /* components of the pattern, "**" for any folders */
   guint     n_parts;
@@ -56,6 +58,7 @@ static const char * const default_patterns[] = {
 };
 
 static const char not_included[] = "not in --include";
+static const VitrineIgnoreRule not_included_rule = { VITRINE_IGNORE_SOURCE_INCLUDE, 0, NULL, FALSE };
 
 static void
 rule_free (gpointer data)
@@ -63,6 +66,7 @@ rule_free (gpointer data)
   Rule *rule = data;
 
   g_free (rule->text);
+  g_free (rule->pattern);
   g_strfreev (rule->parts);
   g_free (rule);
 }
@@ -391,11 +395,14 @@ rule_parse (const char *line,
   rule = g_new0 (Rule, 1);
   body = g_strndup (line, len);
   rule->text = g_strconcat (shown_prefix, body, NULL);
+  rule->pattern = g_strdup (body);
+  rule->info.pattern = rule->pattern;
 
   p = body;
   if (*p == '!')
     {
       rule->negated = TRUE;
+      rule->info.negated = TRUE;
       p++;
     }
 
@@ -446,11 +453,13 @@ rule_parse (const char *line,
 
 /* Returns FALSE once @rules is full. */
 static gboolean
-add_rule (GPtrArray  *rules,
-          const char *line,
-          gsize       len,
-          const char *shown_prefix,
-          gboolean    comments)
+add_rule (GPtrArray           *rules,
+          const char          *line,
+          gsize                len,
+          const char          *shown_prefix,
+          gboolean             comments,
+          VitrineIgnoreSource  source,
+          guint                line_number)
 {
   Rule *rule;
 
@@ -462,7 +471,11 @@ add_rule (GPtrArray  *rules,
 
   rule = rule_parse (line, len, shown_prefix, comments);
   if (rule != NULL)
-    g_ptr_array_add (rules, rule);
+    {
+      rule->info.source = source;
+      rule->info.line = line_number;
+      g_ptr_array_add (rules, rule);
+    }
   return TRUE;
 }
 
@@ -486,7 +499,7 @@ vitrine_ignore_new (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (default_patterns); i++)
     add_rule (self->defaults, default_patterns[i], strlen (default_patterns[i]),
-              "default: ", FALSE);
+              "default: ", FALSE, VITRINE_IGNORE_SOURCE_DEFAULT, 0);
 
   return self;
 }
@@ -505,6 +518,7 @@ vitrine_ignore_add_gitignore (VitrineIgnore *self,
                               const char    *text)
 {
   const char *line;
+  guint number = 1;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (text != NULL);
@@ -515,9 +529,11 @@ vitrine_ignore_add_gitignore (VitrineIgnore *self,
       const char *end = strchr (line, '\n');
       gsize len = end != NULL ? (gsize) (end - line) : strlen (line);
 
-      if (!add_rule (self->gitignore, line, len, "", TRUE) || end == NULL)
+      if (!add_rule (self->gitignore, line, len, "", TRUE, VITRINE_IGNORE_SOURCE_GITIGNORE, number) ||
+          end == NULL)
         break;
       line = end + 1;
+      number++;
     }
 }
 
@@ -536,7 +552,8 @@ vitrine_ignore_add_exclude (VitrineIgnore *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (pattern != NULL);
 
-  add_rule (self->excludes, pattern, strlen (pattern), "--exclude ", FALSE);
+  add_rule (self->excludes, pattern, strlen (pattern), "--exclude ", FALSE,
+            VITRINE_IGNORE_SOURCE_EXCLUDE, 0);
 }
 
 /**
@@ -555,7 +572,94 @@ vitrine_ignore_add_include (VitrineIgnore *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (pattern != NULL);
 
-  add_rule (self->includes, pattern, strlen (pattern), "--include ", FALSE);
+  add_rule (self->includes, pattern, strlen (pattern), "--include ", FALSE,
+            VITRINE_IGNORE_SOURCE_INCLUDE, 0);
+}
+
+/**
+ * vitrine_ignore_match:
+ * @self: the rules
+ * @path: a path relative to the folder, with `/` between components
+ * @is_dir: whether @path is a folder
+ * @rule: (out) (optional) (transfer none): the rule that decided, such as
+ *   `__pycache__/`, `default: .git/`, `--exclude *.tmp` or
+ *   `not in --include`; a `!` rule when one brought the path back; %NULL
+ *   when no rule matched.  Valid as long as @self.
+ *
+ * Decides whether @path stays out.  Defaults come first and cannot be
+ * undone; then the last matching `--exclude`, or failing that the last
+ * matching .gitignore rule, decides.  Everything inside an ignored folder is
+ * ignored as well, whatever later rules say, so a file is also checked
+ * through each of the folders above it.
+ *
+ * Returns: %TRUE when @path is ignored
+ */
+/* The decision and the rule behind it: a Rule, &not_included_rule
+ * (returned as NULL with *@not_in_includes set), or NULL. */
+static gboolean
+match_core (VitrineIgnore  *self,
+            const char     *path,
+            gboolean        is_dir,
+            const Rule    **decided_out,
+            gboolean       *not_in_includes)
+{
+  g_auto(GStrv) split = NULL;
+  g_autofree char **comps = NULL;
+  const Rule *decided = NULL;
+  guint n = 0;
+
+  *decided_out = NULL;
+  *not_in_includes = FALSE;
+
+  split = g_strsplit (path, "/", -1);
+  comps = g_new (char *, g_strv_length (split) + 1);
+  for (guint i = 0; split[i] != NULL; i++)
+    if (split[i][0] != '\0')
+      comps[n++] = split[i];
+  comps[n] = NULL;
+
+  if (n == 0)
+    return FALSE;
+
+  for (guint k = 1; k <= n; k++)
+    {
+      gboolean dir = k < n || is_dir;
+      const Rule *r;
+
+      r = first_match (self->defaults, comps, k, dir);
+      if (r == NULL)
+        r = last_match (self->excludes, comps, k, dir);
+      if (r == NULL)
+        r = last_match (self->gitignore, comps, k, dir);
+
+      if (r != NULL && !r->negated)
+        {
+          *decided_out = r;
+          return TRUE;
+        }
+      decided = r;
+    }
+
+  if (!is_dir && self->includes->len > 0)
+    {
+      gboolean kept = FALSE;
+
+      for (guint k = 1; k <= n && !kept; k++)
+        {
+          const Rule *r = last_match (self->includes, comps, k, k < n);
+
+          kept = r != NULL && !r->negated;
+        }
+
+      if (!kept)
+        {
+          *not_in_includes = TRUE;
+          return TRUE;
+        }
+    }
+
+  *decided_out = decided;
+  return FALSE;
 }
 
 /**
@@ -582,10 +686,9 @@ vitrine_ignore_match (VitrineIgnore  *self,
                       gboolean        is_dir,
                       const char    **rule)
 {
-  g_auto(GStrv) split = NULL;
-  g_autofree char **comps = NULL;
   const Rule *decided = NULL;
-  guint n = 0;
+  gboolean not_in_includes = FALSE;
+  gboolean ignored;
 
   if (rule != NULL)
     *rule = NULL;
@@ -593,58 +696,43 @@ vitrine_ignore_match (VitrineIgnore  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  split = g_strsplit (path, "/", -1);
-  comps = g_new (char *, g_strv_length (split) + 1);
-  for (guint i = 0; split[i] != NULL; i++)
-    if (split[i][0] != '\0')
-      comps[n++] = split[i];
-  comps[n] = NULL;
+  ignored = match_core (self, path, is_dir, &decided, &not_in_includes);
+  if (rule != NULL)
+    *rule = not_in_includes ? not_included : decided != NULL ? decided->text : NULL;
+  return ignored;
+}
 
-  if (n == 0)
-    return FALSE;
+/**
+ * vitrine_ignore_match_rule:
+ * @rule: (out) (optional) (transfer none): the rule that decided, with
+ *   where it came from, or %NULL when no rule matched; valid as long as
+ *   @self
+ *
+ * The same decision as vitrine_ignore_match(), with the rule told in
+ * parts, so that it can be shown in words.
+ *
+ * Returns: %TRUE when @path is ignored
+ */
+gboolean
+vitrine_ignore_match_rule (VitrineIgnore            *self,
+                           const char               *path,
+                           gboolean                  is_dir,
+                           const VitrineIgnoreRule **rule)
+{
+  const Rule *decided = NULL;
+  gboolean not_in_includes = FALSE;
+  gboolean ignored;
 
-  for (guint k = 1; k <= n; k++)
-    {
-      gboolean dir = k < n || is_dir;
-      const Rule *r;
+  if (rule != NULL)
+    *rule = NULL;
 
-      r = first_match (self->defaults, comps, k, dir);
-      if (r == NULL)
-        r = last_match (self->excludes, comps, k, dir);
-      if (r == NULL)
-        r = last_match (self->gitignore, comps, k, dir);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-      if (r != NULL && !r->negated)
-        {
-          if (rule != NULL)
-            *rule = r->text;
-          return TRUE;
-        }
-      decided = r;
-    }
-
-  if (!is_dir && self->includes->len > 0)
-    {
-      gboolean kept = FALSE;
-
-      for (guint k = 1; k <= n && !kept; k++)
-        {
-          const Rule *r = last_match (self->includes, comps, k, k < n);
-
-          kept = r != NULL && !r->negated;
-        }
-
-      if (!kept)
-        {
-          if (rule != NULL)
-            *rule = not_included;
-          return TRUE;
-        }
-    }
-
-  if (rule != NULL && decided != NULL)
-    *rule = decided->text;
-  return FALSE;
+  ignored = match_core (self, path, is_dir, &decided, &not_in_includes);
+  if (rule != NULL)
+    *rule = not_in_includes ? &not_included_rule : decided != NULL ? &decided->info : NULL;
+  return ignored;
 }
 
 void

@@ -10,13 +10,14 @@
 #include <sys/stat.h>
 
 #include "vitrine-client-private.h"
+#include "vitrine-folder-rules.h"
 #include "vitrine-hash-cache.h"
 #include "vitrine-publish.h"
 
 G_BEGIN_DECLS
 
 /* Over this, a file is a large file on the Hub whatever its content. */
-#define VITRINE_PUBLISH_REGULAR_LIMIT (10 * 1000 * 1000)
+#define VITRINE_PUBLISH_REGULAR_LIMIT VITRINE_REGULAR_FILE_LIMIT
 
 typedef enum
 {
@@ -92,6 +93,7 @@ struct _VitrinePublisher
   guint                   max_operations;
   GPtrArray              *includes;
   GPtrArray              *excludes;
+  GPtrArray              *included_secrets;
 
   /* While running, under the lock */
   GMutex                  lock;
@@ -121,6 +123,7 @@ int               _vitrine_compare_strings        (gconstpointer       a,
 
 /* vitrine-publish-scan.c */
 GPtrArray        *_vitrine_publisher_scan          (VitrinePublisher   *self,
+                                                    GPtrArray          *left_out_secrets,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
 GHashTable       *_vitrine_publisher_remote_files  (VitrinePublisher   *self,

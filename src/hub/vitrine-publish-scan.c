@@ -19,8 +19,8 @@
 
 #include "vitrine-card-record.h"
 #include "vitrine-error.h"
+#include "vitrine-folder-rules.h"
 #include "vitrine-hash.h"
-#include "vitrine-ignore.h"
 #include "vitrine-path.h"
 #include "vitrine-publish-private.h"
 
@@ -54,12 +54,13 @@ _vitrine_compare_strings (gconstpointer a,
 /* ---- The folder ------------------------------------------------------- */
 
 static gboolean
-scan_dir (VitrinePublisher  *self,
-          VitrineIgnore     *ignore,
-          const char        *rel_dir,
-          GPtrArray         *files,
-          GCancellable      *cancellable,
-          GError           **error)
+scan_dir (VitrinePublisher    *self,
+          VitrineFolderRules  *rules,
+          const char          *rel_dir,
+          GPtrArray           *files,
+          GPtrArray           *left_out_secrets,
+          GCancellable        *cancellable,
+          GError             **error)
 {
   g_autofree char *abs_dir = *rel_dir != '\0' ? g_build_filename (self->folder, rel_dir, NULL)
                                               : g_strdup (self->folder);
@@ -89,16 +90,19 @@ scan_dir (VitrinePublisher  *self,
 
       if (S_ISDIR (st.st_mode))
         {
-          if (vitrine_ignore_match (ignore, rel, TRUE, NULL))
+          if (vitrine_folder_rules_check (rules, rel, TRUE, NULL, NULL) != VITRINE_LEFT_OUT_NONE)
             continue;
-          if (!scan_dir (self, ignore, rel, files, cancellable, error))
+          if (!scan_dir (self, rules, rel, files, left_out_secrets, cancellable, error))
             return FALSE;
         }
       else if (S_ISREG (st.st_mode))
         {
           VitrineLocalFile *file;
+          VitrineLeftOut left_out = vitrine_folder_rules_check (rules, rel, FALSE, NULL, NULL);
 
-          if (vitrine_ignore_match (ignore, rel, FALSE, NULL))
+          if (left_out == VITRINE_LEFT_OUT_SECRET && left_out_secrets != NULL)
+            g_ptr_array_add (left_out_secrets, g_strdup (rel));
+          if (left_out != VITRINE_LEFT_OUT_NONE)
             continue;
           if (!vitrine_path_check (rel, -1, error))
             return FALSE;
@@ -113,15 +117,15 @@ scan_dir (VitrinePublisher  *self,
   return TRUE;
 }
 
-/* The files of the folder to publish, in path order. */
+/* The files of the folder to publish, in path order; the files left out
+ * because they look like secrets go to @left_out_secrets. */
 GPtrArray *
 _vitrine_publisher_scan (VitrinePublisher  *self,
+                         GPtrArray         *left_out_secrets,
                          GCancellable      *cancellable,
                          GError           **error)
 {
-  g_autoptr(VitrineIgnore) ignore = vitrine_ignore_new ();
-  g_autofree char *gitignore_path = g_build_filename (self->folder, ".gitignore", NULL);
-  g_autofree char *gitignore = NULL;
+  g_autoptr(VitrineFolderRules) rules = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) _vitrine_local_file_free);
 
   if (!g_file_test (self->folder, G_FILE_TEST_IS_DIR))
@@ -130,14 +134,15 @@ _vitrine_publisher_scan (VitrinePublisher  *self,
                    _("“%s” is not a folder."), self->folder);
       return NULL;
     }
-  if (g_file_get_contents (gitignore_path, &gitignore, NULL, NULL))
-    vitrine_ignore_add_gitignore (ignore, gitignore);
+  rules = vitrine_folder_rules_new (self->folder);
   for (guint i = 0; i < self->includes->len; i++)
-    vitrine_ignore_add_include (ignore, g_ptr_array_index (self->includes, i));
+    vitrine_folder_rules_add_include (rules, g_ptr_array_index (self->includes, i));
   for (guint i = 0; i < self->excludes->len; i++)
-    vitrine_ignore_add_exclude (ignore, g_ptr_array_index (self->excludes, i));
+    vitrine_folder_rules_add_exclude (rules, g_ptr_array_index (self->excludes, i));
+  for (guint i = 0; i < self->included_secrets->len; i++)
+    vitrine_folder_rules_include_secret (rules, g_ptr_array_index (self->included_secrets, i));
 
-  if (!scan_dir (self, ignore, "", files, cancellable, error))
+  if (!scan_dir (self, rules, "", files, left_out_secrets, cancellable, error))
     return NULL;
   return g_steal_pointer (&files);
 }

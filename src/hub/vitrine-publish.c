@@ -63,6 +63,7 @@ vitrine_publisher_finalize (GObject *object)
   g_free (self->cards_dir);
   g_ptr_array_unref (self->includes);
   g_ptr_array_unref (self->excludes);
+  g_ptr_array_unref (self->included_secrets);
   _vitrine_publisher_report_clear (self);
   g_mutex_clear (&self->lock);
 
@@ -127,6 +128,7 @@ vitrine_publisher_init (VitrinePublisher *self)
   self->max_operations = 5000;
   self->includes = g_ptr_array_new_with_free_func (g_free);
   self->excludes = g_ptr_array_new_with_free_func (g_free);
+  self->included_secrets = g_ptr_array_new_with_free_func (g_free);
   g_mutex_init (&self->lock);
   _vitrine_publisher_report_init (self);
 }
@@ -205,6 +207,24 @@ vitrine_publisher_add_exclude (VitrinePublisher *self,
                                const char       *pattern)
 {
   g_ptr_array_add (self->excludes, g_strdup (pattern));
+}
+
+/**
+ * vitrine_publisher_include_secret:
+ * @path: a path in the folder, relative to it, with `/` between
+ *   components
+ *
+ * Sends @path although it looks like a secret (an environment file, a
+ * private key, a token or credentials file): such files stay out of a
+ * publish unless included one by one, as the folder scan shows them.
+ */
+void
+vitrine_publisher_include_secret (VitrinePublisher *self,
+                                  const char       *path)
+{
+  g_return_if_fail (VITRINE_IS_PUBLISHER (self));
+  g_return_if_fail (path != NULL);
+  g_ptr_array_add (self->included_secrets, g_strdup (path));
 }
 
 /* Whether files on the server that the folder no longer has are deleted. */
@@ -512,6 +532,7 @@ vitrine_publisher_run (VitrinePublisher      *self,
                        GError               **error)
 {
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(VitrineHashCache) cache = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *cache_file = NULL;
@@ -526,9 +547,11 @@ vitrine_publisher_run (VitrinePublisher      *self,
     return FALSE;
 
   _vitrine_publisher_set_phase (self, VITRINE_PUBLISH_PHASE_SCANNING, 0, 0);
-  files = _vitrine_publisher_scan (self, cancellable, error);
+  files = _vitrine_publisher_scan (self, left_out, cancellable, error);
   if (files == NULL)
     return FALSE;
+  g_ptr_array_add (left_out, NULL);
+  result->left_out_secrets = g_strdupv ((char **) left_out->pdata);
 
   cache_file = self->cache_file != NULL
     ? g_strdup (self->cache_file)

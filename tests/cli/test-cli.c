@@ -335,6 +335,55 @@ test_cli_repo_url_forms (void)
   hub_stop (&hub);
 }
 
+/* upload leaves out what looks like a secret and says so; one named with
+ * --include-secret goes; a failure says what happened and what to do. */
+static void
+test_cli_upload_secrets (void)
+{
+  Hub hub = { 0 };
+  g_auto(Run) run = { 0 };
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *files[][2] = {
+    { "README.md", "# Model\n" },
+    { ".env", "KEY=1\n" },
+    { "id_rsa", "-----BEGIN OPENSSH PRIVATE KEY-----\n" },
+  };
+
+  hub_start (&hub);
+  folder = g_build_filename (hub.tmp, "model", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, files[i][0], NULL);
+
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, &error));
+    }
+
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "upload", folder, "alice/model", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 added"));
+  g_assert_nonnull (strstr (run.err, "Left out 2 files that look like secrets"));
+  g_assert_nonnull (strstr (run.err, "  .env\n"));
+  g_assert_nonnull (strstr (run.err, "  id_rsa\n"));
+  g_assert_nonnull (strstr (run.err, "--include-secret PATH"));
+
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "upload", folder, "alice/model",
+           "--include-secret", "./.env", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 added"));
+  g_assert_nonnull (strstr (run.err, "Left out 1 file that looks like a secret"));
+  g_assert_null (strstr (run.err, "  .env\n"));
+
+  /* Someone else's namespace: refused, in words, with what to do. */
+  cli_run (&run, "--endpoint", hub.url, "--token", "hf_notatokenofthishub", "upload", folder, "alice/model", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "The hub did not accept your sign-in"));
+  g_assert_nonnull (strstr (run.err, "Sign in again"));
+
+  hub_stop (&hub);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/repo-url-forms", test_cli_repo_url_forms);
+  g_test_add_func ("/cli/upload-secrets", test_cli_upload_secrets);
 
   return g_test_run ();
 }

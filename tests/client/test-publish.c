@@ -643,6 +643,48 @@ test_publish_through_faults (Fixture       *f,
     g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
 }
 
+/* Files that look like secrets stay out of a publish, as the folder scan
+ * shows them, until one is included by name. */
+static void
+test_publish_secrets (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrinePublisher) first = NULL;
+  g_autoptr(VitrinePublisher) second = NULL;
+  VitrinePublishResult result;
+  const char * const without[] = {
+    "config.json", "README.md", "weights/model.bin", "weights/extra.bin", "data/a b é.txt", ".gitignore", NULL
+  };
+  const char * const with_env[] = {
+    "config.json", "README.md", "weights/model.bin", "weights/extra.bin", "data/a b é.txt", ".gitignore",
+    ".env", NULL
+  };
+
+  write_file (f->folder, ".env", 20, 30);
+  write_file (f->folder, "keys/id_rsa", 40, 31);
+
+  first = make_publisher (f, "alice/secrets");
+  g_assert_true (publish (first, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (result.left_out_secrets);
+  g_assert_cmpuint (g_strv_length (result.left_out_secrets), ==, 2);
+  g_assert_cmpstr (result.left_out_secrets[0], ==, ".env");
+  g_assert_cmpstr (result.left_out_secrets[1], ==, "keys/id_rsa");
+  vitrine_publish_result_clear (&result);
+  assert_remote_matches (f, "alice/secrets", without);
+
+  second = make_publisher (f, "alice/secrets");
+  vitrine_publisher_include_secret (second, ".env");
+  g_assert_true (publish (second, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (g_strv_length (result.left_out_secrets), ==, 1);
+  g_assert_cmpstr (result.left_out_secrets[0], ==, "keys/id_rsa");
+  vitrine_publish_result_clear (&result);
+  assert_remote_matches (f, "alice/secrets", with_env);
+}
+
 /* vitrine-cli killed with SIGKILL in the middle of a publish, then run
  * again: the result is the folder, and finished large files are not sent
  * again. */
@@ -774,6 +816,7 @@ main (int   argc,
   ADD ("/client/publish/replans-on-412", NULL, test_publish_replans_on_412);
   ADD ("/client/publish/cancel-and-resume", NULL, test_publish_cancel_and_resume);
   ADD ("/client/publish/card-guard", NULL, test_publish_card_guard);
+  ADD ("/client/publish/secrets", NULL, test_publish_secrets);
   ADD ("/client/faults/dropped-upload", "drop-upload:1000000:2", test_publish_through_faults);
   ADD ("/client/faults/server-errors", "status:500:/preupload/:2;status:503:/lfs-upload/:1;status:502:/commit/:1",
        test_publish_through_faults);

@@ -9,7 +9,10 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "vitrine-error.h"
+#include "vitrine-error-describe.h"
 
 static GError *
 from_body (guint       status,
@@ -159,6 +162,59 @@ test_error_copy_keeps_details (void)
   g_error_free (plain);
 }
 
+static GError *
+hub_error (guint       status,
+           const char *body)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  return vitrine_error_new_from_response (status, NULL, NULL, "application/json", bytes);
+}
+
+/* Each failure a publish can meet has its own title and a hint saying
+ * what to do, in words, never the bare status. */
+static void
+test_error_describe (void)
+{
+  struct {
+    GError     *error;
+    const char *title;
+    const char *hint_part;
+  } cases[] = {
+    { hub_error (401, "{\"error\": \"Invalid username or password.\"}"), "did not accept your sign-in", "Sign in again" },
+    { hub_error (403, "{\"error\": \"This token is read-only: use a token with the write role.\"}"),
+      "can only read", "write role" },
+    { hub_error (403, "{\"error\": \"You are not a member of team\"}"), "may not publish", "pull request" },
+    { hub_error (404, "{\"error\": \"Repository not found\"}"), "not found", "Check the owner" },
+    { hub_error (409, "{\"error\": \"You already created this model repo\"}"), "taken", "another name" },
+    { hub_error (412, "{\"error\": \"parent commit is stale\"}"), "changed during", "Try again" },
+    { hub_error (413, "{\"error\": \"too large\"}"), "too large", "50 GB" },
+    { hub_error (429, "{\"error\": \"slow down\"}"), "slow down", "Wait" },
+    { hub_error (503, "{\"error\": \"maintenance\"}"), "had a problem", "later" },
+    { g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "refused"), "No connection", "online" },
+    { g_error_new_literal (G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND, "no such host"), "No connection", "address" },
+    { g_error_new_literal (G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE, "dns"), "No connection", "online" },
+    { g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "timed out"), "No connection", "online" },
+    { g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "full"), "disk is full", "Free some space" },
+    { g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOSPC, "full"), "disk is full", "Free some space" },
+    { g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_ACCES, "denied"), "could not be read", "permissions" },
+    { g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "gone"), "disappeared", "Try again" },
+    { g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped"), "stopped", "Nothing is lost" },
+    { g_error_new_literal (VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED, "card"), "model card", "Compare With the Hub" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *hint = NULL;
+
+      vitrine_error_describe_for_publish (cases[i].error, &title, &hint);
+      if (strstr (title, cases[i].title) == NULL || strstr (hint, cases[i].hint_part) == NULL)
+        g_error ("“%s”: title “%s”, hint “%s”", cases[i].error->message, title, hint);
+      g_clear_error (&cases[i].error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/hub/error/header-message", test_error_header_message);
   g_test_add_func ("/hub/error/hostile-bodies", test_error_hostile_bodies);
   g_test_add_func ("/hub/error/copy-keeps-details", test_error_copy_keeps_details);
+  g_test_add_func ("/hub/error/describe", test_error_describe);
 
   return g_test_run ();
 }
