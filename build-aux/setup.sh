@@ -18,6 +18,9 @@ PACKAGES=(
   # validation and headless tests
   desktop-file-utils appstream xvfb xauth dbus-x11 imagemagick
   at-spi2-core locales
+  # the real Secret Service the account tests sign in with, and a reader
+  # of it that is not Vitrine
+  gnome-keyring libsecret-tools
   # WebKitGTK's processes abort without an EGL driver ("Could not create
   # surfaceless EGL display"); under Xvfb that is Mesa's software one.
   # WebKit only recommends it, so a --no-install-recommends install lacks it.

@@ -106,6 +106,13 @@ intern_display_path (const char *prefix,
  * The Hub's token file
  */
 
+/* Where the Hub's own tools keep their token. */
+char *
+_vitrine_credentials_hub_file_path (void)
+{
+  return hub_token_path ();
+}
+
 char *
 _vitrine_credentials_hub_file_lookup (void)
 {

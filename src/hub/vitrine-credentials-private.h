@@ -19,6 +19,7 @@ char     *_vitrine_credentials_take_token         (const char  *raw,
 
 /* vitrine-credentials-file.c: Vitrine's token file and the Hub's. */
 char     *_vitrine_credentials_hub_file_lookup    (void);
+char     *_vitrine_credentials_hub_file_path      (void);
 char     *_vitrine_credentials_file_lookup        (const char  *key,
                                                    const char **source);
 gboolean  _vitrine_credentials_file_store         (const char  *key,

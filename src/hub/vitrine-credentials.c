@@ -316,6 +316,62 @@ vitrine_credentials_lookup_token (const char  *endpoint,
 }
 
 /**
+ * vitrine_credentials_endpoint_key:
+ *
+ * The form two spellings of the same endpoint share (scheme and host in
+ * lower case, no default port, no trailing slash), under which its token
+ * is kept.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL for no endpoint
+ */
+char *
+vitrine_credentials_endpoint_key (const char *endpoint)
+{
+  return endpoint_key (endpoint);
+}
+
+/**
+ * vitrine_credentials_find_hub_token:
+ * @endpoint: the endpoint a token is wanted for
+ * @where: (out) (optional) (transfer full): where it was found: `HF_TOKEN`
+ *   (or `HUGGING_FACE_HUB_TOKEN`), or the path of the Hub's token file
+ *
+ * A token the user already has for the public Hub (or the endpoint
+ * HF_ENDPOINT names) from the Hub's own tools, to offer for import:
+ * `HF_TOKEN`, else the token file (`HF_TOKEN_PATH`, `HF_HOME/token`,
+ * `~/.cache/huggingface/token`).  Reads a file: not on the main thread.
+ *
+ * Returns: (transfer full) (nullable): the token, or %NULL
+ */
+char *
+vitrine_credentials_find_hub_token (const char  *endpoint,
+                                    char       **where)
+{
+  g_autofree char *key = endpoint_key (endpoint);
+  const char *names[] = { "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN" };
+  char *token;
+
+  if (where != NULL)
+    *where = NULL;
+  if (key == NULL || !key_is_hub (key))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      token = _vitrine_credentials_take_token (g_getenv (names[i]), names[i]);
+      if (token != NULL)
+        {
+          if (where != NULL)
+            *where = g_strdup (names[i]);
+          return token;
+        }
+    }
+  token = _vitrine_credentials_hub_file_lookup ();
+  if (token != NULL && where != NULL)
+    *where = _vitrine_credentials_hub_file_path ();
+  return token;
+}
+
+/**
  * vitrine_credentials_store_token:
  * @endpoint: the endpoint the token is for
  * @token: the token

@@ -28,6 +28,9 @@ gboolean  vitrine_credentials_store_token      (const char   *endpoint,
 gboolean  vitrine_credentials_forget_token     (const char   *endpoint,
                                                 GError      **error);
 
+char     *vitrine_credentials_endpoint_key     (const char   *endpoint);
+char     *vitrine_credentials_find_hub_token   (const char   *endpoint,
+                                                char        **where);
 char     *vitrine_credentials_redact           (const char   *token);
 char     *vitrine_credentials_local_hub_token_key (const char *data_dir);
 gboolean  vitrine_credentials_resolve          (const char   *explicit_endpoint,
