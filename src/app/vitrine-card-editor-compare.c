@@ -152,6 +152,17 @@ on_diff_response_cb (VitrineCardDiffDialog *dialog,
     }
   else
     vitrine_card_editor_keep_mine (self, theirs);
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+  _vitrine_card_editor_compared (self, response);
+}
+
+/* Closed without an answer. */
+static void
+on_diff_destroyed_cb (VitrineCardDiffDialog *dialog,
+                      VitrineCardEditor     *self)
+{
+  if (g_object_get_data (G_OBJECT (dialog), "answered") == NULL)
+    _vitrine_card_editor_compared (self, "");
 }
 
 static void
@@ -172,19 +183,24 @@ on_compare_done_cb (GObject      *source,
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _vitrine_card_editor_toast (self, error->message);
+        {
+          _vitrine_card_editor_toast (self, error->message);
+          _vitrine_card_editor_compared (self, "failed");
+        }
       return;
     }
   if (theirs == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("%s has no model card on the Hub yet: publishing adds yours."), repo_id);
       _vitrine_card_editor_toast (self, message);
+      _vitrine_card_editor_compared (self, "absent");
       return;
     }
   if (*diff == '\0')
     {
       _vitrine_card_editor_toast (self, _("The card on the Hub is the same as yours."));
       vitrine_card_editor_keep_mine (self, theirs);
+      _vitrine_card_editor_compared (self, "same");
       return;
     }
 
@@ -192,7 +208,30 @@ on_compare_done_cb (GObject      *source,
   dialog = vitrine_card_diff_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, repo_id, diff);
   g_object_set_data_full (G_OBJECT (dialog), "theirs", g_steal_pointer (&theirs), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_diff_response_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_diff_destroyed_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * vitrine_card_editor_compare_with_hub:
+ * @repo_id: the repository the card goes to, on the editor's hub
+ *
+ * Fetches that repository's card and, when it differs, shows what
+ * differs and does what the user chooses, as Compare With the Hub… does
+ * after asking for the repository.  #VitrineCardEditor::compared says
+ * how it ended.
+ */
+void
+vitrine_card_editor_compare_with_hub (VitrineCardEditor *self,
+                                      const char        *repo_id)
+{
+  g_return_if_fail (VITRINE_IS_CARD_EDITOR (self));
+  g_return_if_fail (repo_id != NULL);
+
+  vitrine_card_editor_set_repo_id (self, repo_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.compare", FALSE);
+  _vitrine_card_editor_set_status (self, _("Fetching the card on the Hub…"));
+  vitrine_card_editor_compare_async (self, self->cancellable, on_compare_done_cb, NULL);
 }
 
 static void
@@ -212,10 +251,7 @@ on_repo_dialog_response_cb (AdwMessageDialog  *dialog,
       _vitrine_card_editor_toast (self, error->message);
       return;
     }
-  vitrine_card_editor_set_repo_id (self, repo_id);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.compare", FALSE);
-  _vitrine_card_editor_set_status (self, _("Fetching the card on the Hub…"));
-  vitrine_card_editor_compare_async (self, self->cancellable, on_compare_done_cb, NULL);
+  vitrine_card_editor_compare_with_hub (self, repo_id);
 }
 
 void

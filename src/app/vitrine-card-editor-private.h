@@ -56,6 +56,8 @@ void _vitrine_card_editor_set_status     (VitrineCardEditor *self,
                                           const char        *status);
 void _vitrine_card_editor_toast          (VitrineCardEditor *self,
                                           const char        *title);
+void _vitrine_card_editor_compared      (VitrineCardEditor *self,
+                                          const char        *answer);
 void _vitrine_card_editor_compare_action (GtkWidget         *widget,
                                           const char        *action_name,
                                           GVariant          *parameter);

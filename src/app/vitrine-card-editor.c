@@ -39,6 +39,7 @@ G_DEFINE_FINAL_TYPE (VitrineCardEditor, vitrine_card_editor, GTK_TYPE_WIDGET)
 enum {
   PREVIEW_UPDATED,
   PROBLEMS_CHANGED,
+  COMPARED,
   N_SIGNALS
 };
 
@@ -62,6 +63,13 @@ _vitrine_card_editor_toast (VitrineCardEditor *self,
 
   adw_toast_set_timeout (t, 6);
   vitrine_accessible_show_toast (self->toast_overlay, t);
+}
+
+void
+_vitrine_card_editor_compared (VitrineCardEditor *self,
+                               const char        *answer)
+{
+  g_signal_emit (self, signals[COMPARED], 0, answer);
 }
 
 /* ---- The Hub's own check ---------------------------------------------- */
@@ -592,6 +600,33 @@ vitrine_card_editor_get_preview (VitrineCardEditor *self)
   return vitrine_card_preview_get_web_view (self->preview);
 }
 
+/**
+ * vitrine_card_editor_get_document:
+ *
+ * The card being edited: what changes it (vitrine_card_document_set_key())
+ * shows in the form, the source and the preview, as a step Undo takes back.
+ *
+ * Returns: (transfer none): the document
+ */
+VitrineCardDocument *
+vitrine_card_editor_get_document (VitrineCardEditor *self)
+{
+  g_return_val_if_fail (VITRINE_IS_CARD_EDITOR (self), NULL);
+  return self->document;
+}
+
+/**
+ * vitrine_card_editor_get_repo_id:
+ *
+ * Returns: (nullable): the repository the card is compared with
+ */
+const char *
+vitrine_card_editor_get_repo_id (VitrineCardEditor *self)
+{
+  g_return_val_if_fail (VITRINE_IS_CARD_EDITOR (self), NULL);
+  return self->repo_id;
+}
+
 /* ---- Object ----------------------------------------------------------- */
 
 static void
@@ -670,6 +705,18 @@ vitrine_card_editor_class_init (VitrineCardEditorClass *klass)
   signals[PROBLEMS_CHANGED] =
     g_signal_new ("problems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * VitrineCardEditor::compared:
+   * @answer: what came of comparing with the Hub: "merge", "theirs" or
+   *   "mine" (the user's choice), "same" (nothing differs), "absent" (no
+   *   card there), "failed", or "" (the user closed the comparison)
+   *
+   * A comparison with the Hub's card, started by Compare With the Hub… or
+   * vitrine_card_editor_compare_with_hub(), is over.
+   */
+  signals[COMPARED] =
+    g_signal_new ("compared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (VITRINE_TYPE_CARD_FORM);
   g_type_ensure (VITRINE_TYPE_CARD_SOURCE);

@@ -50,6 +50,10 @@ void           vitrine_card_editor_take_theirs      (VitrineCardEditor    *self,
 void           vitrine_card_editor_keep_mine        (VitrineCardEditor    *self,
                                                      const char           *theirs);
 void           vitrine_card_editor_flush            (VitrineCardEditor    *self);
+void           vitrine_card_editor_compare_with_hub (VitrineCardEditor    *self,
+                                                     const char           *repo_id);
 WebKitWebView *vitrine_card_editor_get_preview      (VitrineCardEditor    *self);
+VitrineCardDocument *vitrine_card_editor_get_document (VitrineCardEditor  *self);
+const char    *vitrine_card_editor_get_repo_id      (VitrineCardEditor    *self);
 
 G_END_DECLS
