@@ -12,33 +12,14 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
-#include "vitrine-application.h"
+#include "vitrine-application-private.h"
 #include "vitrine-credentials.h"
 #include "vitrine-error.h"
-#include "vitrine-local-hub.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
 #include "vitrine-web.h"
 #include "vitrine-window.h"
 
-struct _VitrineApplication
-{
-  AdwApplication        parent_instance;
-
-  GSettings            *settings;
-  WebKitWebContext     *web_context;
-  WebKitNetworkSession *network_session;
-  VitrineLocalHub      *local_hub;
-  GCancellable         *cancellable;
-  VitrineClient        *local_client;
-  VitrineAccount       *local_account;
-  /* The hub named by HF_ENDPOINT, which wins over this computer's. */
-  VitrineAccount       *configured_account;
-  gboolean              configured_resolved;
-  VitrineAccount       *current_account;
-  guint                 sigterm_id;
-  guint                 sigint_id;
-};
 
 G_DEFINE_FINAL_TYPE (VitrineApplication, vitrine_application, ADW_TYPE_APPLICATION)
 
@@ -163,16 +144,80 @@ vitrine_application_get_network_session (VitrineApplication *self)
 
 /* The configured hub once it is known (so that windows do not see this
  * computer's first and then another), else this computer's. */
-static void
-update_current_account (VitrineApplication *self)
+void
+_vitrine_application_update_current_account (VitrineApplication *self)
 {
   VitrineAccount *account = NULL;
+  VitrineAccount *stored = NULL;
 
   if (!self->configured_resolved)
     return;
-  account = self->configured_account != NULL ? self->configured_account : self->local_account;
+  /* One the user chose, while they are still signed in there. */
+  if (self->chosen_account != NULL && self->accounts != NULL &&
+      vitrine_account_store_find (self->accounts, vitrine_account_get_endpoint (self->chosen_account)) ==
+        self->chosen_account)
+    account = self->chosen_account;
+  if (account == NULL && self->configured_account != NULL)
+    account = self->configured_account;
+  if (account == NULL && self->accounts != NULL)
+    stored = vitrine_account_store_get_default (self->accounts);
+  if (account == NULL && stored != NULL &&
+      (vitrine_account_get_kind (stored) != VITRINE_ACCOUNT_KIND_LOCAL || self->local_account != NULL))
+    account = stored;
+  if (account == NULL)
+    account = self->local_account;
   if (g_set_object (&self->current_account, account))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ACCOUNT]);
+}
+
+/**
+ * vitrine_application_set_current_account:
+ *
+ * Makes @account the one windows publish to, for this session.
+ */
+void
+vitrine_application_set_current_account (VitrineApplication *self,
+                                         VitrineAccount     *account)
+{
+  g_return_if_fail (VITRINE_IS_APPLICATION (self));
+  g_return_if_fail (account == NULL || VITRINE_IS_ACCOUNT (account));
+
+  g_set_object (&self->chosen_account, account);
+  self->configured_resolved = TRUE;
+  _vitrine_application_update_current_account (self);
+}
+
+/**
+ * vitrine_application_get_account_store:
+ *
+ * Returns: (transfer none) (nullable): the accounts signed in to, from the
+ *   application's start-up on
+ */
+VitrineAccountStore *
+vitrine_application_get_account_store (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), NULL);
+  return self->accounts;
+}
+
+/**
+ * vitrine_application_get_publish_queue:
+ *
+ * Returns: (transfer none) (nullable): every publish recorded, from the
+ *   application's start-up on
+ */
+VitrinePublishQueue *
+vitrine_application_get_publish_queue (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), NULL);
+  return self->queue;
+}
+
+gboolean
+vitrine_application_get_quitting (VitrineApplication *self)
+{
+  g_return_val_if_fail (VITRINE_IS_APPLICATION (self), FALSE);
+  return self->quitting;
 }
 
 static void
@@ -212,8 +257,10 @@ on_local_hub_started_cb (GObject      *source,
   g_clear_object (&self->local_account);
   self->local_account = vitrine_account_new (VITRINE_ACCOUNT_KIND_LOCAL, client,
                                              vitrine_local_hub_get_user_name (hub));
+  if (self->accounts != NULL)
+    vitrine_account_store_set_local_account (self->accounts, self->local_account);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_CLIENT]);
-  update_current_account (self);
+  _vitrine_application_update_current_account (self);
 }
 
 static void
@@ -238,7 +285,7 @@ on_configured_resolved_cb (GObject      *source,
     g_warning ("Could not find the hub HF_ENDPOINT names: %s", error->message);
 
   self->configured_resolved = TRUE;
-  update_current_account (self);
+  _vitrine_application_update_current_account (self);
 }
 
 /* The first window starts this computer's hub (or finds it running), and
@@ -291,6 +338,7 @@ vitrine_application_shutdown (GApplication *app)
   VitrineApplication *self = VITRINE_APPLICATION (app);
 
   G_APPLICATION_CLASS (vitrine_application_parent_class)->shutdown (app);
+  _vitrine_application_publish_shutdown (self);
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_object (&self->network_session);
@@ -304,13 +352,14 @@ vitrine_application_shutdown (GApplication *app)
 
 /* SIGTERM (a session ending, `kill`) and SIGINT (Ctrl+C in the terminal
  * it was started from) quit as Ctrl+Q does, so the hub it started stops
- * too. */
+ * too, but without asking anything: publishes under way stop where they
+ * are, to be resumed at the next start. */
 static gboolean
 on_quit_signal_cb (gpointer user_data)
 {
   VitrineApplication *self = user_data;
 
-  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+  vitrine_application_quit_now (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -332,6 +381,7 @@ vitrine_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::" VITRINE_PREFS_STYLE,
                            G_CALLBACK (update_style_cb), self, G_CONNECT_SWAPPED);
   update_style_cb (self);
+  _vitrine_application_publish_startup (self);
 }
 
 static void
@@ -343,6 +393,9 @@ vitrine_application_dispose (GObject *object)
   g_clear_object (&self->network_session);
   g_clear_object (&self->web_context);
   g_clear_object (&self->current_account);
+  g_clear_object (&self->chosen_account);
+  g_clear_object (&self->queue);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->configured_account);
   g_clear_object (&self->local_account);
   g_clear_object (&self->local_client);
@@ -461,23 +514,38 @@ vitrine_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/**
+ * vitrine_application_show_preferences:
+ * @page: (nullable): the page to show, such as `accounts`
+ *
+ * Shows the preferences, over the active window.
+ */
+void
+vitrine_application_show_preferences (VitrineApplication *self,
+                                      const char         *page)
+{
+  GtkWindow *window;
+  VitrinePreferencesWindow *prefs;
+
+  g_return_if_fail (VITRINE_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  prefs = vitrine_preferences_window_new (self->settings);
+  vitrine_preferences_window_set_application (prefs, self);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page);
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
 static void
 vitrine_application_preferences_action (GSimpleAction *action,
                                         GVariant      *parameter,
                                         gpointer       user_data)
 {
-  VitrineApplication *self = user_data;
-  GtkWindow *window;
-  VitrinePreferencesWindow *prefs;
-
-  g_assert (VITRINE_IS_APPLICATION (self));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  prefs = vitrine_preferences_window_new (self->settings);
-  if (window != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
-  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (prefs));
+  vitrine_application_show_preferences (VITRINE_APPLICATION (user_data), NULL);
 }
 
 static void
@@ -486,9 +554,19 @@ vitrine_application_quit_action (GSimpleAction *action,
                                  gpointer       user_data)
 {
   VitrineApplication *self = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   GList *windows;
 
   g_assert (VITRINE_IS_APPLICATION (self));
+
+  /* Publishes under way stop, or finish in the background: the user says. */
+  if (!self->quitting && vitrine_application_count_running_publishes (self) > 0 &&
+      VITRINE_IS_WINDOW (active) && gtk_widget_get_visible (GTK_WIDGET (active)))
+    {
+      vitrine_window_ask_to_stop (VITRINE_WINDOW (active), TRUE);
+      return;
+    }
+  self->quitting = TRUE;
 
   /* Close the windows first, so each saves its state. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));

@@ -12,7 +12,9 @@
 #include <webkit/webkit.h>
 
 #include "vitrine-account.h"
+#include "vitrine-account-store.h"
 #include "vitrine-client.h"
+#include "vitrine-publish-queue.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +29,20 @@ VitrineClient        *vitrine_application_get_local_client    (VitrineApplicatio
 VitrineAccount       *vitrine_application_get_current_account (VitrineApplication *self);
 WebKitWebContext     *vitrine_application_get_web_context     (VitrineApplication *self);
 WebKitNetworkSession *vitrine_application_get_network_session (VitrineApplication *self);
+void                  vitrine_application_set_current_account (VitrineApplication *self,
+                                                               VitrineAccount     *account);
+VitrineAccountStore  *vitrine_application_get_account_store   (VitrineApplication *self);
+VitrinePublishQueue  *vitrine_application_get_publish_queue   (VitrineApplication *self);
 void                  vitrine_application_repository_changed  (VitrineApplication *self,
                                                                const char         *endpoint,
                                                                VitrineRepoType     type,
                                                                const char         *repo_id);
+guint                 vitrine_application_count_running_publishes (VitrineApplication *self);
+void                  vitrine_application_stop_publishes      (VitrineApplication *self);
+void                  vitrine_application_finish_in_background (VitrineApplication *self);
+gboolean              vitrine_application_get_quitting        (VitrineApplication *self);
+void                  vitrine_application_quit_now            (VitrineApplication *self);
+void                  vitrine_application_show_preferences    (VitrineApplication *self,
+                                                               const char         *page);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* vitrine-preferences-window.c
+/* vitrine-preferences-window.c — Preferences: General (style, publishing)
+ * and Accounts
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -10,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-accessible.h"
+#include "vitrine-accounts-page.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
 
@@ -22,6 +24,7 @@ struct _VitrinePreferencesWindow
   AdwComboRow          *style_row;
   GtkSwitch            *private_switch;
   GtkSpinButton        *parallel_spin;
+  VitrineAccountsPage  *accounts_page;
 };
 
 enum {
@@ -85,6 +88,19 @@ vitrine_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+/**
+ * vitrine_preferences_window_set_application:
+ *
+ * Gives the Accounts page the application's accounts.
+ */
+void
+vitrine_preferences_window_set_application (VitrinePreferencesWindow *self,
+                                            VitrineApplication       *application)
+{
+  g_return_if_fail (VITRINE_IS_PREFERENCES_WINDOW (self));
+  vitrine_accounts_page_set_application (self->accounts_page, application);
+}
+
 static void
 vitrine_preferences_window_dispose (GObject *object)
 {
@@ -136,11 +152,13 @@ vitrine_preferences_window_class_init (VitrinePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitrinePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, VitrinePreferencesWindow, private_switch);
   gtk_widget_class_bind_template_child (widget_class, VitrinePreferencesWindow, parallel_spin);
+  gtk_widget_class_bind_template_child (widget_class, VitrinePreferencesWindow, accounts_page);
 }
 
 static void
 vitrine_preferences_window_init (VitrinePreferencesWindow *self)
 {
+  g_type_ensure (VITRINE_TYPE_ACCOUNTS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   vitrine_accessible_repair (GTK_WIDGET (self));
 }

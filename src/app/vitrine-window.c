@@ -1,4 +1,11 @@
-/* vitrine-window.c
+/* vitrine-window.c — the main window: its three areas, its account menu
+ *
+ * The window holds the three areas (Publish, History, Demos) in a view
+ * stack, remembers its size and area, opens folders (Choose Folder…,
+ * `win.publish-folder`, a drop, `vitrine FOLDER`) in the Publish area's
+ * wizard, and, when it is closed while publishes run, asks whether to
+ * stop them or let them finish in the background.  Its account menu is in
+ * vitrine-window-accounts.c.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -12,43 +19,19 @@
 #include "vitrine-accessible.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-settings.h"
-#include "vitrine-window.h"
-
-struct _VitrineWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *state;
-  /* The endpoint publishing goes to: "local" is this computer's hub. */
-  char                 *account;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkMenuButton        *account_button;
-  GtkLabel             *account_label;
-  GtkStack             *publish_stack;
-  AdwStatusPage        *publish_status;
-  VitrineCardEditor    *card_editor;
-  AdwStatusPage        *history_status;
-  AdwStatusPage        *demos_status;
-  GtkButton            *choose_folder_button;
-  GtkButton            *history_publish_button;
-  GtkButton            *create_demo_button;
-};
-
-enum {
-  PROP_0,
-  PROP_ACCOUNT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#include "vitrine-window-private.h"
 
 G_DEFINE_FINAL_TYPE (VitrineWindow, vitrine_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const areas[] = { "publish", "history", "demos" };
+
+static VitrineApplication *
+get_application (VitrineWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return VITRINE_IS_APPLICATION (app) ? VITRINE_APPLICATION (app) : NULL;
+}
 
 static gboolean
 is_area (const char *name)
@@ -102,11 +85,13 @@ show_area_action (GtkWidget  *widget,
     vitrine_window_set_area (self, area);
 }
 
+/* ---- Folders ---------------------------------------------------------- */
+
 /**
  * vitrine_window_open_folder:
  *
- * Opens a model folder in the Publish area, starting with its card.
- * Problems reading it are shown as a toast.
+ * Opens a model folder in the Publish area's wizard.  Problems reading it
+ * are shown as a toast.
  *
  * Returns: whether the folder was opened
  */
@@ -120,7 +105,7 @@ vitrine_window_open_folder (VitrineWindow *self,
   g_return_val_if_fail (VITRINE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (folder), FALSE);
 
-  if (!vitrine_card_editor_load_folder (self->card_editor, folder, &error))
+  if (!vitrine_publish_view_open_folder (self->publish_view, folder, &error))
     {
       AdwToast *toast = adw_toast_new (error->message);
 
@@ -130,30 +115,32 @@ vitrine_window_open_folder (VitrineWindow *self,
     }
   name = g_file_get_basename (folder);
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
-  gtk_stack_set_visible_child_name (self->publish_stack, "card");
   vitrine_window_set_area (self, "publish");
   return TRUE;
 }
 
-/* The application's current account changed (this computer's hub is
- * ready, or HF_ENDPOINT names another): the card editor compares with it
- * and asks its validate-yaml. */
-static void
-on_current_account_cb (VitrineWindow      *self,
-                       GParamSpec         *pspec,
-                       VitrineApplication *application)
-{
-  VitrineAccount *account = vitrine_application_get_current_account (application);
-
-  vitrine_card_editor_set_client (self->card_editor,
-                                  account != NULL ? vitrine_account_get_client (account) : NULL);
-}
-
+/**
+ * vitrine_window_get_card_editor:
+ *
+ * Returns: (transfer none): the publish wizard's card editor
+ */
 GtkWidget *
 vitrine_window_get_card_editor (VitrineWindow *self)
 {
   g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->card_editor);
+  return GTK_WIDGET (vitrine_publish_view_get_card_editor (self->publish_view));
+}
+
+/**
+ * vitrine_window_get_publish_view:
+ *
+ * Returns: (transfer none): the Publish area
+ */
+GtkWidget *
+vitrine_window_get_publish_view (VitrineWindow *self)
+{
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->publish_view);
 }
 
 static void
@@ -187,6 +174,17 @@ choose_folder_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* `win.publish-folder` (a path): the wizard on that folder. */
+static void
+publish_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  vitrine_window_open_folder (VITRINE_WINDOW (widget), folder);
+}
+
 static gboolean
 on_folder_dropped_cb (GtkDropTarget *target,
                       const GValue  *value,
@@ -204,6 +202,72 @@ on_folder_dropped_cb (GtkDropTarget *target,
   return vitrine_window_open_folder (self, folder);
 }
 
+/* ---- Closing while publishing ----------------------------------------- */
+
+static void
+on_stop_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     VitrineWindow    *self)
+{
+  VitrineApplication *app = get_application (self);
+  gboolean quitting = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quitting"));
+
+  if (app == NULL)
+    return;
+  if (g_str_equal (response, "stop"))
+    {
+      vitrine_application_stop_publishes (app);
+      if (quitting)
+        vitrine_application_quit_now (app);
+      else
+        {
+          self->may_close = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
+    }
+  else if (g_str_equal (response, "background"))
+    vitrine_application_finish_in_background (app);
+}
+
+/**
+ * vitrine_window_ask_to_stop:
+ * @quitting: whether the user quits the application, rather than closes
+ *   this window
+ *
+ * Asks whether the publishes under way stop, or finish in the background.
+ */
+void
+vitrine_window_ask_to_stop (VitrineWindow *self,
+                            gboolean       quitting)
+{
+  VitrineApplication *app = get_application (self);
+  guint n = app != NULL ? vitrine_application_count_running_publishes (app) : 0;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (VITRINE_IS_WINDOW (self));
+
+  body = g_strdup_printf (ngettext ("A publish is still under way. Stop it now (you can resume it later from the Publish area), or let it finish in the background?",
+                                    "%u publishes are still under way. Stop them now (you can resume them later from the Publish area), or let them finish in the background?",
+                                    n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Publishing Is Not Finished"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "stop", _("_Stop"),
+                                    "background", _("_Finish in the Background"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "background", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "background");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "quitting", GINT_TO_POINTER (quitting));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response_cb), self, 0);
+  vitrine_accessible_repair (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- State ------------------------------------------------------------ */
+
 static void
 save_window_state (VitrineWindow *self)
 {
@@ -220,7 +284,16 @@ save_window_state (VitrineWindow *self)
 static gboolean
 vitrine_window_close_request (GtkWindow *window)
 {
-  save_window_state (VITRINE_WINDOW (window));
+  VitrineWindow *self = VITRINE_WINDOW (window);
+  VitrineApplication *app = get_application (self);
+
+  if (!self->may_close && app != NULL && !vitrine_application_get_quitting (app) &&
+      vitrine_application_count_running_publishes (app) > 0)
+    {
+      vitrine_window_ask_to_stop (self, FALSE);
+      return TRUE;
+    }
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (vitrine_window_parent_class)->close_request (window);
 }
@@ -243,6 +316,8 @@ restore_window_state (VitrineWindow *self)
     vitrine_window_set_area (self, area);
 }
 
+/* ---- Object ----------------------------------------------------------- */
+
 static void
 vitrine_window_dispose (GObject *object)
 {
@@ -250,63 +325,13 @@ vitrine_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_WINDOW);
   g_clear_object (&self->state);
+  g_clear_object (&self->account_menu);
+  g_clear_object (&self->account_section);
+  if (self->account_signals != NULL)
+    g_signal_group_set_target (self->account_signals, NULL);
+  g_clear_object (&self->account_signals);
 
   G_OBJECT_CLASS (vitrine_window_parent_class)->dispose (object);
-}
-
-static void
-vitrine_window_finalize (GObject *object)
-{
-  VitrineWindow *self = VITRINE_WINDOW (object);
-
-  g_clear_pointer (&self->account, g_free);
-
-  G_OBJECT_CLASS (vitrine_window_parent_class)->finalize (object);
-}
-
-static void
-vitrine_window_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  VitrineWindow *self = VITRINE_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACCOUNT:
-      g_value_set_string (value, self->account);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vitrine_window_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  VitrineWindow *self = VITRINE_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACCOUNT:
-      /* Only this computer's hub exists until accounts can be added. */
-      if (g_strcmp0 (g_value_get_string (value), "local") == 0 &&
-          g_strcmp0 (self->account, "local") != 0)
-        {
-          g_free (self->account);
-          self->account = g_strdup ("local");
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -317,63 +342,50 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = vitrine_window_dispose;
-  object_class->finalize = vitrine_window_finalize;
-  object_class->get_property = vitrine_window_get_property;
-  object_class->set_property = vitrine_window_set_property;
   window_class->close_request = vitrine_window_close_request;
 
-  properties[PROP_ACCOUNT] =
-    g_param_spec_string ("account", NULL, NULL,
-                         "local",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  g_type_ensure (VITRINE_TYPE_PUBLISH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/vitrine-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_icon);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_label);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_stack);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_status);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, card_editor);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_view);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_status);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_status);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, choose_folder_button);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_publish_button);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, create_demo_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
-  /* These open the areas' work; each is enabled by the issue that builds it. */
   gtk_widget_class_install_action (widget_class, "win.choose-folder", NULL, choose_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, NULL);
-  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, NULL);
-  gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, NULL);
-  gtk_widget_class_install_property_action (widget_class, "win.account", "account");
+  gtk_widget_class_install_action (widget_class, "win.publish-folder", "s", publish_folder_action);
+  /* The Demos area's; enabled by the issue that builds it. */
+  gtk_widget_class_install_action (widget_class, "win.create-demo", "s", NULL);
+  _vitrine_window_accounts_install (widget_class);
 }
 
 static void
 vitrine_window_init (VitrineWindow *self)
 {
   GtkDropTarget *drop;
+  GtkWidget *status;
 
-  self->account = g_strdup ("local");
-
-  g_type_ensure (VITRINE_TYPE_CARD_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
   vitrine_accessible_repair (GTK_WIDGET (self));
 
+  status = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->publish_view), VITRINE_TYPE_PUBLISH_VIEW,
+                                                      "publish_status"));
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_folder_dropped_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->publish_status), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_add_controller (status, GTK_EVENT_CONTROLLER (drop));
 
   self->state = g_settings_new (VITRINE_SETTINGS_STATE_SCHEMA);
   restore_window_state (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-accounts", FALSE);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -390,8 +402,7 @@ vitrine_window_new (VitrineApplication *application)
   self = g_object_new (VITRINE_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  g_signal_connect_object (application, "notify::current-account",
-                           G_CALLBACK (on_current_account_cb), self, G_CONNECT_SWAPPED);
-  on_current_account_cb (self, NULL, application);
+  vitrine_publish_view_set_application (self->publish_view, application);
+  _vitrine_window_accounts_init (self);
   return self;
 }

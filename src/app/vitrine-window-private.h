@@ -1,0 +1,43 @@
+/* vitrine-window-private.h — what the files of the main window share
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vitrine-publish-view.h"
+#include "vitrine-window.h"
+
+G_BEGIN_DECLS
+
+struct _VitrineWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *state;
+  GMenu                *account_menu;
+  GMenu                *account_section;
+  GSignalGroup         *account_signals;   /* the current account's */
+  /* Set once the user chose how to close with publishes running. */
+  gboolean              may_close;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *account_button;
+  GtkImage             *account_icon;
+  GtkLabel             *account_label;
+  VitrinePublishView   *publish_view;
+  AdwStatusPage        *history_status;
+  AdwStatusPage        *demos_status;
+  GtkButton            *history_publish_button;
+  GtkButton            *create_demo_button;
+};
+
+void _vitrine_window_accounts_init    (VitrineWindow *self);
+void _vitrine_window_accounts_install (GtkWidgetClass *widget_class);
+
+G_END_DECLS
