@@ -21,6 +21,9 @@ PACKAGES=(
   # the real Secret Service the account tests sign in with, and a reader
   # of it that is not Vitrine
   gnome-keyring libsecret-tools
+  # the publish wizard's tests driven as assistive technology drives it:
+  # Debian's python3 with its AT-SPI bindings
+  python3-pyatspi
   # WebKitGTK's processes abort without an EGL driver ("Could not create
   # surfaceless EGL display"); under Xvfb that is Mesa's software one.
   # WebKit only recommends it, so a --no-install-recommends install lacks it.

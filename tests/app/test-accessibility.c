@@ -22,10 +22,18 @@
 #include <gtksourceview/gtksource.h>
 
 #include "vitrine-application.h"
+#include "vitrine-assistant.h"
 #include "vitrine-card-diff-dialog.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-card-form.h"
 #include "vitrine-card-source.h"
+#include "vitrine-folder-step.h"
+#include "vitrine-license-step.h"
+#include "vitrine-preferences-window.h"
+#include "vitrine-publish-done-view.h"
+#include "vitrine-publish-progress-view.h"
+#include "vitrine-publish-view.h"
+#include "vitrine-sign-in-dialog.h"
 #include "vitrine-window.h"
 #include "../test-util.h"
 
@@ -294,8 +302,10 @@ test_accessible_names (void)
   static const char * const areas[] = { "publish", "history", "demos" };
   VitrineWindow *window;
   VitrineCardEditor *editor;
+  g_autofree char *secret = g_build_filename (dir, ".env", NULL);
   GtkDropDown *license;
   GtkWidget *dialog;
+  VitrineAssistant *assistant;
 
   window = vitrine_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -331,11 +341,31 @@ test_accessible_names (void)
       }
   }
 
-  /* The card editor, wide, with a problem, the license's own rows, the
-   * draft banner and the search bar showing. */
+  /* The publish wizard: each step, with a secret-looking file found, a
+   * license of one's own asking for its name and link, and the
+   * destination and review as they are without an account. */
   g_assert_true (g_file_set_contents (readme, "---\nlicense: other\ntags:\n- demo\n---\n# A card\n", -1, NULL));
+  g_assert_true (g_file_set_contents (secret, "TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxx\n", -1, NULL));
   vitrine_window_set_area (window, "publish");
   g_assert_true (vitrine_window_open_folder (window, folder));
+  assistant = vitrine_publish_view_get_assistant (VITRINE_PUBLISH_VIEW (vitrine_window_get_publish_view (window)));
+  while (vitrine_assistant_page_get_waiting (vitrine_assistant_get_page (assistant, 0)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate_until_idle ();
+  check_names ("folder step", failures);
+  for (guint i = 2; i < vitrine_assistant_get_n_pages (assistant); i++)
+    {
+      VitrineAssistantPage *page = vitrine_assistant_get_page (assistant, i);
+      g_autofree char *state = g_strdup_printf ("%s step", vitrine_assistant_page_get_title (page));
+
+      vitrine_assistant_set_current_page (assistant, page);
+      iterate_until_idle ();
+      check_names (state, failures);
+    }
+
+  /* The card editor, wide, with a problem, the license's own rows, the
+   * draft banner and the search bar showing. */
+  vitrine_assistant_set_current_page (assistant, vitrine_assistant_get_page (assistant, 1));
   editor = VITRINE_CARD_EDITOR (vitrine_window_get_card_editor (window));
   license = editor_child (editor, "license_dropdown");
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (license)), ==, "other");
@@ -373,16 +403,53 @@ test_accessible_names (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_until_idle ();
 
-  /* Preferences. */
+  /* A publish under way, one that stopped, and one done. */
+  {
+    GtkWidget *view = vitrine_window_get_publish_view (window);
+    GtkWidget *progress = GTK_WIDGET (gtk_widget_get_template_child (view, VITRINE_TYPE_PUBLISH_VIEW, "progress_view"));
+    GtkWidget *done = GTK_WIDGET (gtk_widget_get_template_child (view, VITRINE_TYPE_PUBLISH_VIEW, "done_view"));
+    GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (view, VITRINE_TYPE_PUBLISH_VIEW, "publish_stack"));
+    g_autoptr(VitrinePublishJob) job = vitrine_publish_job_new (dir, "https://huggingface.co",
+                                                                VITRINE_REPO_TYPE_MODEL, "alice/bert-imdb");
+
+    vitrine_publish_progress_view_set_job (VITRINE_PUBLISH_PROGRESS_VIEW (progress), job);
+    gtk_stack_set_visible_child_name (stack, "progress");
+    iterate_until_idle ();
+    check_names ("progress page", failures);
+    gtk_revealer_set_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (progress, VITRINE_TYPE_PUBLISH_PROGRESS_VIEW,
+                                                                                 "error_revealer")), TRUE);
+    iterate_until_idle ();
+    check_names ("stopped publish", failures);
+    vitrine_publish_done_view_set_job (VITRINE_PUBLISH_DONE_VIEW (done), job);
+    gtk_stack_set_visible_child_name (stack, "done");
+    iterate_until_idle ();
+    check_names ("done page", failures);
+    gtk_stack_set_visible_child_name (stack, "empty");
+  }
+
+  /* Add Account…, Hugging Face and Other Hub. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
+  iterate_until_idle ();
+  dialog = find_toplevel (VITRINE_TYPE_SIGN_IN_DIALOG);
+  g_assert_nonnull (dialog);
+  check_names ("sign-in dialog", failures);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (dialog, VITRINE_TYPE_SIGN_IN_DIALOG,
+                                                                                "other_check")), TRUE);
+  iterate_until_idle ();
+  check_names ("sign-in dialog, other hub", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  /* Preferences, with its Accounts page. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   iterate_until_idle ();
   check_names ("preferences", failures);
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (l->data != (gpointer) window)
-      {
-        gtk_window_destroy (l->data);
-        break;
-      }
+  dialog = find_toplevel (VITRINE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "accounts");
+  iterate_until_idle ();
+  check_names ("preferences, accounts", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_until_idle ();
 
   if (failures->len > 0)
@@ -390,7 +457,6 @@ test_accessible_names (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_until_idle ();
-  g_unlink (readme);
   test_rm_rf (dir);
 }
 

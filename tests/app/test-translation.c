@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-application.h"
+#include "vitrine-publish-view.h"
 #include "vitrine-window.h"
 
 static void
@@ -28,8 +29,8 @@ test_translation_french_window (void)
   g_assert_no_error (error);
 
   window = vitrine_window_new (app);
-  status = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), VITRINE_TYPE_WINDOW,
-                                                           "publish_status"));
+  status = ADW_STATUS_PAGE (gtk_widget_get_template_child (vitrine_window_get_publish_view (window),
+                                                           VITRINE_TYPE_PUBLISH_VIEW, "publish_status"));
   account = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), VITRINE_TYPE_WINDOW,
                                                       "account_label"));
 

@@ -15,6 +15,7 @@
 #include "vitrine-application.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-preferences-window.h"
+#include "vitrine-publish-view.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
 
@@ -32,6 +33,18 @@ template_child (gpointer    window,
                 const char *name)
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), VITRINE_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* A widget of the Publish area's. */
+static gpointer
+publish_child (gpointer    window,
+               const char *name)
+{
+  GtkWidget *view = vitrine_window_get_publish_view (window);
+  GObject *child = gtk_widget_get_template_child (view, VITRINE_TYPE_PUBLISH_VIEW, name);
 
   g_assert_nonnull (child);
   return child;
@@ -81,27 +94,35 @@ test_window_areas (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      AdwStatusPage *status = template_child (window, expected[i].status_id);
-      GtkWidget *button = template_child (window, expected[i].button_id);
+      AdwStatusPage *status = i == 0 ? publish_child (window, expected[i].status_id)
+                                     : template_child (window, expected[i].status_id);
+      GtkWidget *button = i == 0 ? publish_child (window, expected[i].button_id)
+                                 : template_child (window, expected[i].button_id);
 
       g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, expected[i].name);
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, expected[i].title);
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
-      /* Publish shows its empty state until a folder is open. */
+      /* Publish shows its empty state until a folder is open, with the
+       * publishes under it. */
       if (i == 0)
         {
-          GtkStack *publish = template_child (window, "publish_stack");
+          GtkStack *publish = publish_child (window, "publish_stack");
 
-          g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (publish));
+          g_assert_true (adw_view_stack_page_get_child (page) == vitrine_window_get_publish_view (window));
           g_assert_true (gtk_stack_get_visible_child (publish) == GTK_WIDGET (status));
+          g_assert_true (gtk_widget_get_parent (button) == adw_status_page_get_child (status));
+          g_assert_true (gtk_widget_get_parent (publish_child (window, "queue_view")) != NULL);
+          g_assert_true (gtk_widget_is_ancestor (publish_child (window, "queue_view"), GTK_WIDGET (status)));
         }
       else
-        g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
+        {
+          g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
+          g_assert_true (adw_status_page_get_child (status) == button);
+        }
 
       /* Each area is an empty state that says what it is for, and offers
        * its main action. */
       g_assert_cmpstr (adw_status_page_get_title (status), ==, expected[i].status_title);
-      g_assert_true (adw_status_page_get_child (status) == button);
       g_assert_nonnull (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)));
 
       /* Every area can be reached and shows its page. */
@@ -240,12 +261,13 @@ test_window_preferences (void)
   close_window (window);
 }
 
-/* Choosing a folder opens its card in the Publish area; a file does not. */
+/* Choosing a folder opens the publish wizard on it, with its card; a file
+ * does not. */
 static void
 test_window_open_folder (void)
 {
   VitrineWindow *window = open_window ();
-  GtkStack *publish = template_child (window, "publish_stack");
+  GtkStack *publish = publish_child (window, "publish_stack");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("vitrine-window-XXXXXX", &error);
   g_autofree char *readme = g_build_filename (dir, "README.md", NULL);
@@ -262,7 +284,7 @@ test_window_open_folder (void)
 
   g_assert_true (vitrine_window_open_folder (window, folder));
   g_assert_cmpstr (vitrine_window_get_area (window), ==, "publish");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (publish), ==, "card");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (publish), ==, "wizard");
   text = vitrine_card_editor_get_text (VITRINE_CARD_EDITOR (vitrine_window_get_card_editor (window)));
   g_assert_cmpstr (text, ==, "---\nlicense: mit\n---\n# Hello\n");
 
