@@ -1,0 +1,176 @@
+/* publish-window.c — publishing a folder through the window, timed against
+ * vitrine-cli upload, with the main loop's longest stall
+ *
+ * Run by bench/publish-window.sh, which makes the folder and the isolated
+ * folders.  In one process: the application with its window, which starts
+ * this computer's hub; `vitrine-cli upload FOLDER USER/bench-cli` against
+ * that hub (its own empty hash cache), timed; the large files it sent are
+ * then taken out of the hub's store, so that the window sends them again;
+ * then the wizard on the same folder, to USER/bench-window, timed from
+ * Publish to the done page.  While the window publishes, a frame-clock
+ * tick callback and an idle callback (re-armed every millisecond) note the
+ * longest gap between two of their calls: how long the main loop could
+ * not draw or run anything.
+ *
+ * Copyright 2026 The Vitrine authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "../tests/app/publish-fixture.h"
+
+typedef struct
+{
+  gboolean on;
+  gint64   last_tick;
+  gint64   max_tick_gap;
+  guint    ticks;
+  gint64   last_idle;
+  gint64   max_idle_gap;
+  guint    idles;
+} Stalls;
+
+static Stalls stalls;
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (stalls.on)
+    {
+      if (stalls.last_tick != 0)
+        stalls.max_tick_gap = MAX (stalls.max_tick_gap, now - stalls.last_tick);
+      stalls.ticks++;
+    }
+  stalls.last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean idle_cb (gpointer data);
+
+static gboolean
+rearm_cb (gpointer data)
+{
+  g_idle_add (idle_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs when nothing of higher priority waits: a gap between two runs is
+ * time the loop spent elsewhere. */
+static gboolean
+idle_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (stalls.on)
+    {
+      if (stalls.last_idle != 0)
+        stalls.max_idle_gap = MAX (stalls.max_idle_gap, now - stalls.last_idle - 1000);
+      stalls.idles++;
+    }
+  stalls.last_idle = now;
+  g_timeout_add (1, rearm_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static double
+run_cli (const char *folder,
+         const char *repo_id)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_getenv ("CLI_CACHE"), TRUE);
+  start = g_get_monotonic_time ();
+  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("VITRINE_CLI_EXE"), "upload", folder, repo_id,
+                                     "-m", "Bench", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (cli, NULL, &error));
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* What vitrine-cli sent goes, so that the window sends it again. */
+static void
+forget_large_files (void)
+{
+  g_autofree char *objects = g_build_filename (g_get_user_data_dir (), "vitrine", "hub", "lfs", "objects", NULL);
+
+  test_rm_rf (objects);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  VitrineApplication *app;
+  VitrineWindow *window;
+  VitrineAssistant *assistant;
+  VitrinePublishSetup *setup;
+  g_autofree char *cli_repo = NULL;
+  const char *user;
+  double cli_s, window_s;
+  gint64 start;
+
+  gtk_init ();
+  g_set_prgname ("vitrine-bench");
+  adw_init ();
+  gtk_source_init ();
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s FOLDER (run by bench/publish-window.sh)\n", argv[0]);
+      return 2;
+    }
+
+  app = start_application ("io.github.vitrine.Vitrine.Bench");
+  window = app_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  user = vitrine_account_get_name (vitrine_application_get_current_account (app));
+  cli_repo = g_strdup_printf ("%s/bench-cli", user);
+
+  cli_s = run_cli (argv[1], cli_repo);
+  forget_large_files ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-folder", "s", argv[1]));
+  assistant = assistant_of (window);
+  setup = vitrine_publish_view_get_setup (publish_view (window));
+  wait_complete (step (window, STEP_FOLDER), "the folder");
+  press_next (window);
+  wait_complete (step (window, STEP_CARD), "the card");
+  press_next (window);
+  vitrine_license_step_choose (step (window, STEP_LICENSE), "apache-2.0");
+  wait_complete (step (window, STEP_LICENSE), "the license");
+  press_next (window);
+  type_into (child_of (step (window, STEP_DESTINATION), VITRINE_TYPE_DESTINATION_STEP, "name_row"), "bench-window");
+  wait_complete (step (window, STEP_DESTINATION), "the destination");
+  press_next (window);
+  wait_complete (step (window, STEP_REVIEW), "the review");
+  g_assert_true (vitrine_publish_setup_get_private (setup));
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, NULL, NULL);
+  g_idle_add (idle_cb, NULL);
+  iterate_until_idle ();
+  stalls.on = TRUE;
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL));
+  wait_until (view_shows_done, publish_view (window), "the publish");
+  window_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  stalls.on = FALSE;
+
+  g_print ("vitrine-cli upload:          %8.2f s\n", cli_s);
+  g_print ("the window's publish:        %8.2f s\n", window_s);
+  g_print ("window / cli:                %8.2f (aim: at most 1.10)\n", window_s / cli_s);
+  g_print ("longest frame-clock gap:     %8.1f ms (%u ticks)\n", stalls.max_tick_gap / 1000.0, stalls.ticks);
+  g_print ("longest idle-callback gap:   %8.1f ms (%u runs; aim for both: at most 20 ms)\n",
+           stalls.max_idle_gap / 1000.0, stalls.idles);
+
+  quit_application (app);
+  g_object_unref (app);
+  return 0;
+}
