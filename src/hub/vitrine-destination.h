@@ -27,6 +27,7 @@ VitrineDestinationStatus vitrine_destination_check_finish (GAsyncResult         
                                                            char                **message,
                                                            VitrineRepoInfo     **info,
                                                            GError              **error);
-gboolean                 vitrine_endpoint_supports_gating (const char           *endpoint);
+gboolean                 vitrine_destination_supports_gating (VitrineAccount    *account,
+                                                              VitrineRepoInfo   *info);
 
 G_END_DECLS
