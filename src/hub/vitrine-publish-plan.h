@@ -1,5 +1,9 @@
 /* vitrine-publish-plan.h — what a publish would change, before it runs
  *
+ * API note (issue 11): the rows are VitrinePlanEntry, in
+ * vitrine-plan-entry.h; a plan is made by vitrine_publisher_plan_async()
+ * or vitrine_publish_job_plan_async().
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
