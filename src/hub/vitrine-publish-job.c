@@ -298,6 +298,7 @@ vitrine_publish_job_new (const char      *folder,
   VitrinePublishJob *self;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
 
   g_return_val_if_fail (folder != NULL, NULL);
   g_return_val_if_fail (endpoint != NULL, NULL);
@@ -306,7 +307,7 @@ vitrine_publish_job_new (const char      *folder,
   self = g_object_new (VITRINE_TYPE_PUBLISH_JOB, NULL);
   /* Sorts by time, and never the same twice. */
   stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  self->id = g_strdup_printf ("%s-%.8s", stamp, g_uuid_string_random ());
+  self->id = g_strdup_printf ("%s-%.8s", stamp, uuid);
   self->folder = g_canonicalize_filename (folder, NULL);
   self->endpoint = g_strdup (endpoint);
   self->type = type;
