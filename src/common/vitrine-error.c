@@ -352,3 +352,29 @@ vitrine_error_new_from_response (guint        status,
 
   return error;
 }
+
+/**
+ * vitrine_error_new_with_status:
+ * @status: the HTTP status, or 0
+ * @hub_code: (nullable): the server's `X-Error-Code`
+ * @message: the message
+ *
+ * An error as vitrine_error_new_from_response() makes it, from its parts:
+ * for an error kept on disk and read back.
+ *
+ * Returns: (transfer full): a new #GError
+ */
+GError *
+vitrine_error_new_with_status (VitrineErrorCode  code,
+                               guint             status,
+                               const char       *hub_code,
+                               const char       *message)
+{
+  GError *error = g_error_new_literal (VITRINE_ERROR, code, message != NULL ? message : "");
+  VitrineErrorPrivate *priv = vitrine_error_get_private (error);
+
+  priv->status = status;
+  priv->hub_code = g_strdup (hub_code);
+  priv->server_message = status != 0 ? g_strdup (message) : NULL;
+  return error;
+}

@@ -52,6 +52,10 @@ GError     *vitrine_error_new_from_response (guint        status,
                                              const char  *x_error_message,
                                              const char  *content_type,
                                              GBytes      *body);
+GError     *vitrine_error_new_with_status (VitrineErrorCode  code,
+                                          guint             status,
+                                          const char       *hub_code,
+                                          const char       *message);
 guint       vitrine_error_get_status     (const GError *error);
 const char *vitrine_error_get_hub_code   (const GError *error);
 const char *vitrine_error_get_server_message (const GError *error);

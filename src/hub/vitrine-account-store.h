@@ -5,6 +5,10 @@
  * accounts.json`; tokens only through vitrine-credentials (the keyring,
  * else the 0600 file).
  *
+ * API note (issue 11): `find_importable_token_async (endpoint)` is
+ * vitrine_account_store_find_importable_token_async(), which needs no
+ * store; sign_in_finish() gives the whoami as an out argument.
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,6 +1,11 @@
 /* vitrine-destination.h — whether a repository can be published to, and
  * how
  *
+ * API note (issue 11): the name check is vitrine_destination_check_name()
+ * (owner and name as typed); whether gating is offered is
+ * vitrine_destination_supports_gating (account, info), since only the
+ * account's kind and a repository's answer can tell it.
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +32,7 @@ VitrineDestinationStatus vitrine_destination_check_finish (GAsyncResult         
                                                            char                **message,
                                                            VitrineRepoInfo     **info,
                                                            GError              **error);
-gboolean                 vitrine_endpoint_supports_gating (const char           *endpoint);
+gboolean                 vitrine_destination_supports_gating (VitrineAccount    *account,
+                                                              VitrineRepoInfo   *info);
 
 G_END_DECLS

@@ -136,7 +136,6 @@ is_network (const GError *error)
     case G_IO_ERROR_PROXY_NOT_ALLOWED:
     case G_IO_ERROR_PROXY_NEED_AUTH:
     case G_IO_ERROR_NOT_CONNECTED:
-    case G_IO_ERROR_MESSAGE_TOO_LARGE:
       return TRUE;
     default:
       return FALSE;

@@ -1,6 +1,11 @@
 /* vitrine-folder-scan.h — what a folder holds, and what of it a publish
  * would send
  *
+ * API note (issue 11): the brief's `vitrine_folder_scan_async (folder,
+ * options, …)` takes, as its options, the secret-looking files already
+ * included one by one (`included_secrets`); the ignore decision itself is
+ * vitrine-folder-rules.h, shared with the publisher.
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

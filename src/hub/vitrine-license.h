@@ -22,4 +22,6 @@ const char     *vitrine_license_get_name          (VitrineLicense *self);
 const char     *vitrine_license_get_description   (VitrineLicense *self);
 gboolean        vitrine_license_get_needs_details (VitrineLicense *self);
 
+gboolean        _vitrine_license_describes        (const char     *id);
+
 G_END_DECLS

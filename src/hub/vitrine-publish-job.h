@@ -1,5 +1,10 @@
 /* vitrine-publish-job.h — one recorded publish of a folder
  *
+ * API note (issue 11): the job finds its client through
+ * vitrine_publish_job_set_client() or a VitrineClientForEndpoint (the
+ * queue gives its own, or its account store's); resuming an interrupted
+ * publish is vitrine_publish_job_retry().
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,9 @@
 /* vitrine-publish-plan.h — what a publish would change, before it runs
  *
+ * API note (issue 11): the rows are VitrinePlanEntry, in
+ * vitrine-plan-entry.h; a plan is made by vitrine_publisher_plan_async()
+ * or vitrine_publish_job_plan_async().
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,19 +13,9 @@
 
 #include <gio/gio.h>
 
-#include "vitrine-hub-types.h"
+#include "vitrine-plan-entry.h"
 
 G_BEGIN_DECLS
-
-#define VITRINE_TYPE_PLAN_ENTRY (vitrine_plan_entry_get_type ())
-
-G_DECLARE_FINAL_TYPE (VitrinePlanEntry, vitrine_plan_entry, VITRINE, PLAN_ENTRY, GObject)
-
-const char        *vitrine_plan_entry_get_path     (VitrinePlanEntry *self);
-VitrinePlanChange  vitrine_plan_entry_get_change   (VitrinePlanEntry *self);
-guint64            vitrine_plan_entry_get_size     (VitrinePlanEntry *self);
-guint64            vitrine_plan_entry_get_old_size (VitrinePlanEntry *self);
-gboolean           vitrine_plan_entry_get_is_large (VitrinePlanEntry *self);
 
 #define VITRINE_TYPE_PUBLISH_PLAN (vitrine_publish_plan_get_type ())
 

@@ -46,6 +46,7 @@ typedef struct
   char     *path;
   char     *oid;
   char     *lfs_oid;
+  guint64   size;
 } VitrineRemoteFile;
 
 /* The figures of VitrinePublishProgress. */
@@ -136,9 +137,19 @@ gboolean          _vitrine_publisher_card_guard    (VitrinePublisher   *self,
                                                     GHashTable         *remote,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+gboolean          _vitrine_publisher_card_changed  (VitrinePublisher   *self,
+                                                    VitrineHashCache   *cache,
+                                                    GPtrArray          *files,
+                                                    GHashTable         *remote,
+                                                    gboolean           *changed,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
 void              _vitrine_publisher_card_remember (VitrinePublisher   *self,
                                                     GPtrArray          *files,
                                                     GHashTable         *remote);
+
+/* vitrine-publish.c */
+VitrineHashCache *_vitrine_publisher_open_hash_cache (VitrinePublisher *self);
 
 /* vitrine-publish-upload.c */
 typedef struct _VitrineUploadRun VitrineUploadRun;

@@ -176,6 +176,7 @@ _vitrine_publisher_remote_files (VitrinePublisher  *self,
       file->path = g_strdup (vitrine_tree_entry_get_path (entry));
       file->oid = g_strdup (vitrine_tree_entry_get_oid (entry));
       file->lfs_oid = g_strdup (vitrine_tree_entry_get_lfs_oid (entry));
+      file->size = vitrine_tree_entry_get_size (entry);
       g_hash_table_replace (remote, file->path, file);
     }
   return remote;
@@ -201,21 +202,23 @@ card_record_write (VitrinePublisher *self,
     g_debug ("Could not remember the published card: %s", error->message);
 }
 
-/* Stops a publish that would replace or delete a card someone changed on
- * the server since this machine last published it. */
+/* Whether publishing the folder would replace or delete a README.md
+ * someone changed on the server since this machine last published it. */
 gboolean
-_vitrine_publisher_card_guard (VitrinePublisher  *self,
-                               VitrineHashCache  *cache,
-                               GPtrArray         *files,
-                               GHashTable        *remote,
-                               GCancellable      *cancellable,
-                               GError           **error)
+_vitrine_publisher_card_changed (VitrinePublisher  *self,
+                                 VitrineHashCache  *cache,
+                                 GPtrArray         *files,
+                                 GHashTable        *remote,
+                                 gboolean          *changed,
+                                 GCancellable      *cancellable,
+                                 GError           **error)
 {
   VitrineRemoteFile *rf = g_hash_table_lookup (remote, "README.md");
   g_autofree char *recorded = NULL;
   VitrineLocalFile *card = NULL;
 
-  if (self->replace_card || self->create_pr || rf == NULL || rf->lfs_oid != NULL)
+  *changed = FALSE;
+  if (rf == NULL || rf->lfs_oid != NULL)
     return TRUE;
   recorded = card_record_read (self);
   /* Never published from here, or nobody changed it since. */
@@ -240,6 +243,28 @@ _vitrine_publisher_card_guard (VitrinePublisher  *self,
       if (g_strcmp0 (card->git_sha1, rf->oid) == 0)
         return TRUE;
     }
+  *changed = TRUE;
+  return TRUE;
+}
+
+/* Stops a publish that would replace or delete a card someone changed on
+ * the server since this machine last published it. */
+gboolean
+_vitrine_publisher_card_guard (VitrinePublisher  *self,
+                               VitrineHashCache  *cache,
+                               GPtrArray         *files,
+                               GHashTable        *remote,
+                               GCancellable      *cancellable,
+                               GError           **error)
+{
+  gboolean changed = FALSE;
+
+  if (self->replace_card || self->create_pr)
+    return TRUE;
+  if (!_vitrine_publisher_card_changed (self, cache, files, remote, &changed, cancellable, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
 
   g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_CARD_CHANGED,
                _("The model card (README.md) of %s was changed on the Hub since it was last published from this computer. "

@@ -319,6 +319,17 @@ vitrine_publisher_get_files (VitrinePublisher *self)
   return G_LIST_MODEL (self->files);
 }
 
+/* The hash cache of the publisher, or the user's. */
+VitrineHashCache *
+_vitrine_publisher_open_hash_cache (VitrinePublisher *self)
+{
+  g_autofree char *cache_file = self->cache_file != NULL
+    ? g_strdup (self->cache_file)
+    : g_build_filename (g_get_user_cache_dir (), "vitrine", "hashes", NULL);
+
+  return vitrine_hash_cache_new (cache_file);
+}
+
 /* ---- The whole run ---------------------------------------------------- */
 
 static gboolean
@@ -535,7 +546,6 @@ vitrine_publisher_run (VitrinePublisher      *self,
   g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(VitrineHashCache) cache = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *cache_file = NULL;
   g_autofree char *url = NULL;
   gboolean ok;
 
@@ -553,10 +563,7 @@ vitrine_publisher_run (VitrinePublisher      *self,
   g_ptr_array_add (left_out, NULL);
   result->left_out_secrets = g_strdupv ((char **) left_out->pdata);
 
-  cache_file = self->cache_file != NULL
-    ? g_strdup (self->cache_file)
-    : g_build_filename (g_get_user_cache_dir (), "vitrine", "hashes", NULL);
-  cache = vitrine_hash_cache_new (cache_file);
+  cache = _vitrine_publisher_open_hash_cache (self);
 
   url = vitrine_client_create_repo (self->client, self->type, self->repo_id, self->private_, self->sdk,
                                     TRUE, cancellable, error);
