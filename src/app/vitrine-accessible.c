@@ -9,7 +9,9 @@
  *   alone names it: "Save".
  * - An image nobody named is named after its type, "GtkImage".  Vitrine's
  *   images, and the toolkit's own in rows and switchers, only decorate
- *   what their row or button already says: they are left out.
+ *   what their row or button already says: they are left out, and left
+ *   out again each time they show (GTK puts a widget back in the tree
+ *   when it becomes visible: an entry row's pencil does, after editing).
  * - The button inside a drop-down has no name; it takes the drop-down's
  *   (given in the .ui file).
  *
@@ -31,6 +33,31 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-accessible.h"
+
+static gboolean
+hide_again_cb (gpointer data)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (data), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK says the image is shown once this signal is over: it is left out
+ * again right after. */
+static void
+on_image_visible_cb (GtkWidget *image)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, hide_again_cb, g_object_ref (image), g_object_unref);
+}
+
+static void
+hide_image (GtkWidget *image)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  if (g_object_get_data (G_OBJECT (image), "vitrine-hidden") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (image), "vitrine-hidden", GINT_TO_POINTER (TRUE));
+  g_signal_connect_after (image, "notify::visible", G_CALLBACK (on_image_visible_cb), NULL);
+}
 
 static GtkWidget *
 find_toggle_button (GtkWidget *widget)
@@ -64,7 +91,7 @@ vitrine_accessible_repair (GtkWidget *root)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
   else if (GTK_IS_IMAGE (root) &&
            gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == GTK_ACCESSIBLE_ROLE_IMG)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    hide_image (root);
   else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL &&
            GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))) &&
            gtk_widget_get_tooltip_text (root) != NULL)

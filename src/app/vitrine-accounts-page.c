@@ -223,7 +223,8 @@ account_row (VitrineAccountsPage *self,
 
   if (vitrine_account_get_kind (account) != VITRINE_ACCOUNT_KIND_LOCAL)
     {
-      GtkWidget *sign_out = gtk_button_new_with_mnemonic (_("Sign _Out"));
+      /* No mnemonic: its label would be read after the name given below. */
+      GtkWidget *sign_out = gtk_button_new_with_label (_("Sign Out"));
       /* Translators: the name of a button, read by screen readers; %s is an account. */
       g_autofree char *name = g_strdup_printf (_("Sign out of %s"), vitrine_account_get_label (account));
 
@@ -250,7 +251,8 @@ sign_in_row (VitrineAccountsPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   gboolean other = g_str_equal (kind, "other");
-  GtkWidget *button = gtk_button_new_with_mnemonic (other ? _("_Add…") : _("Sign _In…"));
+  /* No mnemonic: its label would be read after the name given below. */
+  GtkWidget *button = gtk_button_new_with_label (other ? _("Add…") : _("Sign In…"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  other ? _("Add Other Hub") : _("Not signed in"));

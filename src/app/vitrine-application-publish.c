@@ -205,9 +205,12 @@ _vitrine_application_publish_startup (VitrineApplication *self)
   self->queue = vitrine_publish_queue_new (records_dir);
   vitrine_publish_queue_set_account_store (self->queue, self->accounts);
   vitrine_publish_queue_set_client_func (self->queue, client_for_endpoint_cb, self, NULL);
-  /* Signed in or out: the account windows publish to may change. */
+  /* Signed in or out: the account windows publish to may change.  After
+   * every other handler: the lists bound to the store (the account rows)
+   * must have taken the change in before the current account moves. */
   g_signal_connect_object (self->accounts, "items-changed",
-                           G_CALLBACK (_vitrine_application_update_current_account), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_vitrine_application_update_current_account), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   vitrine_account_store_load_async (self->accounts, self->cancellable, on_accounts_loaded_cb, g_object_ref (self));
   vitrine_publish_queue_load_async (self->queue, self->cancellable, on_queue_loaded_cb, g_object_ref (self));
 }

@@ -257,9 +257,10 @@ on_local_hub_started_cb (GObject      *source,
   g_clear_object (&self->local_account);
   self->local_account = vitrine_account_new (VITRINE_ACCOUNT_KIND_LOCAL, client,
                                              vitrine_local_hub_get_user_name (hub));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_CLIENT]);
+  /* The store's change moves the current account (once). */
   if (self->accounts != NULL)
     vitrine_account_store_set_local_account (self->accounts, self->local_account);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_CLIENT]);
   _vitrine_application_update_current_account (self);
 }
 

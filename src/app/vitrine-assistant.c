@@ -35,6 +35,9 @@ struct _VitrineAssistant
   gboolean       updating;
 
   /* Template widgets */
+  AdwLeaflet    *leaflet;
+  GtkWidget     *content;
+  GtkLabel      *step_label;
   GtkListBox    *step_list;
   GtkStack      *stack;
   GtkButton     *back_button;
@@ -210,12 +213,39 @@ update_buttons (VitrineAssistant *self)
   vitrine_accessible_repair (GTK_WIDGET (self->next_button));
 }
 
+/* Folded (a narrow window), the list of steps goes: the bottom bar says
+ * which step this is. */
+static void
+update_step_label (VitrineAssistant *self)
+{
+  VitrineAssistantPage *page = page_at (self, self->current);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  g_autofree char *text = NULL;
+
+  if (page != NULL)
+    /* Translators: the step shown, on a narrow window: “2/5 Model Card”. */
+    text = g_strdup_printf (_("%u/%u %s"), self->current + 1, self->pages->len,
+                            vitrine_assistant_page_get_title (page));
+  gtk_label_set_label (self->step_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->step_label), folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !folded);
+  if (folded)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_folded_cb (VitrineAssistant *self)
+{
+  update_step_label (self);
+}
+
 static void
 update (VitrineAssistant *self)
 {
   for (guint i = 0; i < self->pages->len; i++)
     update_row (self, i);
   update_buttons (self);
+  update_step_label (self);
 }
 
 static void
@@ -292,9 +322,16 @@ show_page (VitrineAssistant *self,
   self->updating = FALSE;
   update (self);
   vitrine_assistant_page_shown (page);
-  /* Keyboard users land in the page, not on the button they pressed. */
+  /* Keyboard users land in the page, not on the button they pressed
+   * (unless the page chose where, as the License step's search). */
   if (gtk_widget_get_mapped (GTK_WIDGET (page)))
-    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+        gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_PAGE]);
 }
 
@@ -470,8 +507,12 @@ static void
 vitrine_assistant_dispose (GObject *object)
 {
   VitrineAssistant *self = VITRINE_ASSISTANT (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_ASSISTANT);
+  /* The template's top widget has no id: it goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->pages, 0);
   g_hash_table_remove_all (self->visited);
@@ -575,12 +616,16 @@ vitrine_assistant_class_init (VitrineAssistantClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "assistant");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/vitrine-assistant.ui");
+  gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, content);
+  gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, step_label);
   gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, step_list);
   gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, stack);
   gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, VitrineAssistant, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, back_action);

@@ -128,7 +128,7 @@ update_state (VitrineDestinationStep *self)
   gboolean waiting = FALSE;
   gboolean exists = known && (status == VITRINE_DESTINATION_UPDATE || status == VITRINE_DESTINATION_PULL_REQUEST);
   gboolean gating = current_account (self) != NULL &&
-                    vitrine_endpoint_supports_gating (vitrine_account_get_endpoint (current_account (self)));
+                    vitrine_destination_supports_gating (current_account (self), NULL);
 
   if (name != NULL && *name != '\0' && owner != NULL)
     vitrine_destination_check_name (owner, name, &format_problem);

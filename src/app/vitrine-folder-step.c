@@ -138,8 +138,8 @@ set_included (VitrineFolderStep *self,
 
   if (self->updating || scan == NULL)
     return;
+  /* The entry and the totals say so (notify), and what shows them follows. */
   vitrine_folder_scan_set_included (scan, path, included);
-  update_state (self);
 }
 
 static void
@@ -153,21 +153,29 @@ on_secret_switch_cb (GtkSwitch         *toggle,
     set_included (self, path, gtk_switch_get_active (toggle));
 }
 
+static void
+on_entry_included_cb (GtkSwitch        *toggle,
+                      GParamSpec       *pspec,
+                      VitrineScanEntry *entry)
+{
+  gtk_switch_set_active (toggle, vitrine_scan_entry_get_included (entry));
+}
+
+/* A switch that includes @entry, labelled by its row (the file's path). */
 static GtkWidget *
 secret_switch (VitrineFolderStep *self,
-               const char        *path,
-               gboolean           active)
+               VitrineScanEntry  *entry)
 {
   GtkWidget *toggle = gtk_switch_new ();
-  /* Translators: the name of a switch, read by screen readers; %s is a file. */
-  g_autofree char *name = g_strdup_printf (_("Publish %s"), path);
 
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_switch_set_active (GTK_SWITCH (toggle), vitrine_scan_entry_get_included (entry));
   gtk_widget_set_tooltip_text (toggle, _("Publish this file although it looks like a secret"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data_full (G_OBJECT (toggle), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (toggle), "path", g_strdup (vitrine_scan_entry_get_path (entry)), g_free);
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_secret_switch_cb), self, 0);
+  /* The same file's switch in the tree may change it too. */
+  g_signal_connect_object (entry, "notify::included", G_CALLBACK (on_entry_included_cb), toggle,
+                           G_CONNECT_SWAPPED);
   return toggle;
 }
 
@@ -188,16 +196,17 @@ warning_row (VitrineFolderStep  *self,
 
       row = adw_expander_row_new ();
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
-                                     _("They stay out of the repository unless you include them one by one."));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("Open to choose which to publish"));
       for (guint i = 0; secrets != NULL && i < g_list_model_get_n_items (secrets); i++)
         {
           g_autoptr(VitrineScanEntry) entry = g_list_model_get_item (secrets, i);
-          const char *path = vitrine_scan_entry_get_path (entry);
           GtkWidget *child = adw_action_row_new ();
-          GtkWidget *toggle = secret_switch (self, path, vitrine_scan_entry_get_included (entry));
+          GtkWidget *toggle = secret_switch (self, entry);
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), path);
+          /* Translators: a switch's row: %s is a file that looks like a secret. */
+          g_autofree char *title = g_strdup_printf (_("Publish %s"), vitrine_scan_entry_get_path (entry));
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), title);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
           adw_action_row_add_suffix (ADW_ACTION_ROW (child), toggle);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (child), toggle);
@@ -317,11 +326,10 @@ left_out_text (VitrineScanEntry *entry)
       /* Translators: why a file is not published; %s is a rule such as “.git/”. */
       return g_strdup_printf (_("never published (%s)"), rule != NULL ? rule : "");
     case VITRINE_LEFT_OUT_GITIGNORE:
-      /* Translators: why a file is not published; %s is a .gitignore rule. */
-      return g_strdup_printf (_("ignored by .gitignore: %s"), rule != NULL ? rule : "");
     case VITRINE_LEFT_OUT_EXCLUDE:
-      /* Translators: why a file is not published; %s is a pattern. */
-      return g_strdup_printf (_("left out by %s"), rule != NULL ? rule : "");
+      /* Translators: why a file is not published; %s is the rule, such as
+       * “.gitignore line 3: *.log”. */
+      return g_strdup_printf (_("left out: %s"), rule != NULL ? rule : "");
     case VITRINE_LEFT_OUT_NOT_INCLUDED:
       return g_strdup (_("not among the files to include"));
     case VITRINE_LEFT_OUT_SECRET:
@@ -331,28 +339,33 @@ left_out_text (VitrineScanEntry *entry)
     }
 }
 
+/* Shows @item's entry as it is now. */
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             VitrineFolderStep        *self)
+update_row (GtkListItem *item)
 {
   Row *row = g_object_get_data (G_OBJECT (item), "row");
   GtkTreeListRow *list_row = gtk_list_item_get_item (item);
-  VitrineScanEntry *entry = gtk_tree_list_row_get_item (list_row);
-  gboolean directory = vitrine_scan_entry_get_is_directory (entry);
-  gboolean secret = vitrine_scan_entry_get_looks_secret (entry);
-  gboolean ignored = vitrine_scan_entry_get_ignored (entry) && !(secret && vitrine_scan_entry_get_included (entry));
-  g_autofree char *rule = ignored ? left_out_text (entry) : NULL;
-  g_autofree char *size = g_format_size (vitrine_scan_entry_get_size (entry));
+  g_autoptr(VitrineScanEntry) entry = list_row != NULL ? gtk_tree_list_row_get_item (list_row) : NULL;
+  gboolean directory, secret, ignored;
+  g_autofree char *rule = NULL;
+  g_autofree char *size = NULL;
   g_autofree char *name = NULL;
 
-  gtk_tree_expander_set_list_row (row->expander, list_row);
+  if (entry == NULL)
+    return;
+  directory = vitrine_scan_entry_get_is_directory (entry);
+  secret = vitrine_scan_entry_get_looks_secret (entry);
+  ignored = vitrine_scan_entry_get_ignored (entry) && !(secret && vitrine_scan_entry_get_included (entry));
+  rule = ignored ? left_out_text (entry) : NULL;
+  size = g_format_size (vitrine_scan_entry_get_size (entry));
   gtk_image_set_from_icon_name (row->icon, directory ? "folder-symbolic" : "text-x-generic-symbolic");
   gtk_label_set_label (row->name, vitrine_scan_entry_get_name (entry));
   gtk_widget_set_visible (GTK_WIDGET (row->badge), vitrine_scan_entry_get_is_large (entry) && !ignored);
   gtk_label_set_label (row->rule, rule != NULL ? rule : "");
   gtk_widget_set_visible (GTK_WIDGET (row->rule), rule != NULL);
   gtk_label_set_label (row->size, size);
+  /* What a folder left out holds does not count. */
+  gtk_widget_set_visible (GTK_WIDGET (row->size), !(directory && ignored));
   if (ignored)
     gtk_widget_add_css_class (row->box, "left-out");
   else
@@ -380,12 +393,31 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             VitrineFolderStep        *self)
+{
+  Row *row = g_object_get_data (G_OBJECT (item), "row");
+  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
+  g_autoptr(VitrineScanEntry) entry = gtk_tree_list_row_get_item (list_row);
+
+  gtk_tree_expander_set_list_row (row->expander, list_row);
+  /* Included or left out again, or its size changed: the row follows. */
+  g_signal_connect_object (entry, "notify", G_CALLBACK (update_row), item, G_CONNECT_SWAPPED);
+  update_row (item);
+}
+
+static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                VitrineFolderStep        *self)
 {
   Row *row = g_object_get_data (G_OBJECT (item), "row");
+  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
+  g_autoptr(VitrineScanEntry) entry = list_row != NULL ? gtk_tree_list_row_get_item (list_row) : NULL;
 
+  if (entry != NULL)
+    g_signal_handlers_disconnect_by_func (entry, update_row, item);
   g_object_set_data (G_OBJECT (row->toggle), "path", NULL);
   gtk_tree_expander_set_list_row (row->expander, NULL);
 }
@@ -426,6 +458,8 @@ on_scanned_cb (GObject      *source,
   g_clear_pointer (&self->error, g_free);
   if (scan == NULL)
     self->error = g_strdup (error->message);
+  else
+    g_signal_connect_object (scan, "notify", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   vitrine_publish_setup_set_scan (self->setup, scan);
   show_tree (self);
   fill_warnings (self);
@@ -489,6 +523,8 @@ vitrine_folder_step_dispose (GObject *object)
   VitrineFolderStep *self = VITRINE_FOLDER_STEP (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* The bin's child is a template child: the bin lets it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_FOLDER_STEP);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->setup);

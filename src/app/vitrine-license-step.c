@@ -30,6 +30,8 @@ struct _VitrineLicenseStep
   GListModel           *licenses;
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
+  GtkSortListModel     *sorted;
+  GtkCustomSorter      *sorter;
   GtkSingleSelection   *selection;
   char                 *license;
   char                 *search;
@@ -134,7 +136,7 @@ update_state (VitrineLicenseStep *self)
 static void
 select_current (VitrineLicenseStep *self)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
+  GListModel *model = G_LIST_MODEL (self->sorted);
   guint position = GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; self->license != NULL && i < g_list_model_get_n_items (model); i++)
@@ -230,7 +232,7 @@ static void
 on_license_activated_cb (VitrineLicenseStep *self,
                          guint               position)
 {
-  g_autoptr(VitrineLicense) license = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(VitrineLicense) license = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (license != NULL)
     vitrine_license_step_choose (self, vitrine_license_get_id (license));
@@ -281,20 +283,74 @@ filter_cb (gpointer item,
   return TRUE;
 }
 
+static gboolean
+starts_with (const char *text,
+             const char *prefix)
+{
+  g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+
+  return folded != NULL && g_str_has_prefix (folded, prefix);
+}
+
+static gboolean
+equals (const char *text,
+        const char *other)
+{
+  g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+
+  return folded != NULL && g_str_equal (folded, other);
+}
+
+/* How well a license answers the search: its id or name itself first,
+ * then those they start with, then the names that hold it, then the
+ * rest (found in a description). */
+static int
+rank (VitrineLicenseStep *self,
+      VitrineLicense     *license)
+{
+  const char *id = vitrine_license_get_id (license);
+  const char *name = vitrine_license_get_name (license);
+
+  if (self->search == NULL || *self->search == '\0')
+    return 0;
+  if (equals (id, self->search) || equals (name, self->search))
+    return 0;
+  if (starts_with (id, self->search) || starts_with (name, self->search))
+    return 1;
+  if (contains (id, self->search) || contains (name, self->search))
+    return 2;
+  return 3;
+}
+
+static int
+sort_cb (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  /* Equal ranks keep the list's own order (the sort is stable). */
+  return rank (user_data, (VitrineLicense *) a) - rank (user_data, (VitrineLicense *) b);
+}
+
 static void
 on_search_changed_cb (VitrineLicenseStep *self)
 {
   g_free (self->search);
   self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   select_current (self);
 }
 
-/* Enter in the search takes the first license found. */
+/* Enter in the search takes the license found first: the best match. */
 static void
 on_search_activate_cb (VitrineLicenseStep *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+  g_autofree char *typed = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  /* Enter may come before the search entry's pause: search now. */
+  if (g_strcmp0 (typed, self->search) != 0)
+    on_search_changed_cb (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
     on_license_activated_cb (self, 0);
 }
 
@@ -463,7 +519,9 @@ vitrine_license_step_init (VitrineLicenseStep *self)
   self->licenses = vitrine_license_list_new ();
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (self->licenses), GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  self->sorter = gtk_custom_sorter_new (sort_cb, self, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

@@ -194,8 +194,6 @@ update_state (VitrinePublishProgressView *self)
 
   if (self->job == NULL)
     return;
-  /* A retry may bring a new progress object. */
-  g_signal_group_set_target (self->progress_signals, vitrine_publish_job_get_progress (self->job));
   state = vitrine_publish_job_get_state (self->job);
   running = state == VITRINE_PUBLISH_STATE_RUNNING || state == VITRINE_PUBLISH_STATE_QUEUED;
   if (vitrine_publish_job_get_create_pr (self->job))
@@ -388,24 +386,38 @@ vitrine_publish_progress_view_get_job (VitrinePublishProgressView *self)
   return self->job;
 }
 
+/* The job's progress and files come with each run's publisher. */
+static void
+bind_run (VitrinePublishProgressView *self)
+{
+  GListModel *files = self->job != NULL ? vitrine_publish_job_get_files (self->job) : NULL;
+  GtkSelectionModel *current = gtk_list_view_get_model (self->file_list);
+  GtkNoSelection *selection = NULL;
+
+  g_signal_group_set_target (self->progress_signals,
+                             self->job != NULL ? vitrine_publish_job_get_progress (self->job) : NULL);
+  if (current != NULL && gtk_no_selection_get_model (GTK_NO_SELECTION (current)) == files)
+    return;
+  if (files != NULL)
+    selection = gtk_no_selection_new (g_object_ref (files));
+  gtk_list_view_set_model (self->file_list, GTK_SELECTION_MODEL (selection));
+  g_clear_object (&selection);
+  update_progress (self);
+}
+
 void
 vitrine_publish_progress_view_set_job (VitrinePublishProgressView *self,
                                        VitrinePublishJob          *job)
 {
-  GtkNoSelection *selection = NULL;
-
   g_return_if_fail (VITRINE_IS_PUBLISH_PROGRESS_VIEW (self));
 
   if (!g_set_object (&self->job, job))
     return;
   g_signal_group_set_target (self->job_signals, job);
-  g_signal_group_set_target (self->progress_signals, job != NULL ? vitrine_publish_job_get_progress (job) : NULL);
-  if (job != NULL)
-    selection = gtk_no_selection_new (g_object_ref (vitrine_publish_job_get_files (job)));
-  gtk_list_view_set_model (self->file_list, GTK_SELECTION_MODEL (selection));
-  g_clear_object (&selection);
   gtk_label_set_label (self->details_label, "");
+  gtk_label_set_label (self->phase_label, _("Getting ready…"));
   gtk_progress_bar_set_fraction (self->overall_bar, 0);
+  bind_run (self);
   update_state (self);
 }
 
@@ -445,12 +457,16 @@ static void
 vitrine_publish_progress_view_dispose (GObject *object)
 {
   VitrinePublishProgressView *self = VITRINE_PUBLISH_PROGRESS_VIEW (object);
+  GtkWidget *child;
 
   if (self->job_signals != NULL)
     g_signal_group_set_target (self->job_signals, NULL);
   if (self->progress_signals != NULL)
     g_signal_group_set_target (self->progress_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_PUBLISH_PROGRESS_VIEW);
+  /* The template's top widget has no id: it goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->job_signals);
   g_clear_object (&self->progress_signals);
   g_clear_object (&self->job);
@@ -527,6 +543,7 @@ vitrine_publish_progress_view_init (VitrinePublishProgressView *self)
 
   self->job_signals = g_signal_group_new (VITRINE_TYPE_PUBLISH_JOB);
   g_signal_group_connect_swapped (self->job_signals, "notify::state", G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->job_signals, "notify::files", G_CALLBACK (bind_run), self);
   self->progress_signals = g_signal_group_new (VITRINE_TYPE_PUBLISH_PROGRESS);
   g_signal_group_connect_swapped (self->progress_signals, "notify", G_CALLBACK (update_progress), self);
   vitrine_accessible_repair (GTK_WIDGET (self));

@@ -163,14 +163,11 @@ update_row (GtkWidget *row)
   GtkWidget *resume = g_object_get_data (G_OBJECT (row), "resume");
   GtkImage *icon = g_object_get_data (G_OBJECT (row), "icon");
   g_autofree char *subtitle = vitrine_publish_job_describe_when (job);
-  /* Translators: what a screen reader says of a row of the publish queue:
-   * the repository, then where it stands. */
-  g_autofree char *name = g_strdup_printf (_("%s: %s"), vitrine_publish_job_get_repo_id (job), subtitle);
 
+  /* Read as its title (the repository), described by its subtitle. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_image_set_from_icon_name (icon, state_icon (job));
   gtk_widget_set_visible (resume, is_resumable (job));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -190,7 +187,8 @@ create_row (gpointer item,
   VitrinePublishJob *job = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new ();
-  GtkWidget *resume = gtk_button_new_with_mnemonic (_("_Resume"));
+  /* No mnemonic: its label would be read after the name given below. */
+  GtkWidget *resume = gtk_button_new_with_label (_("Resume"));
   /* Translators: the name of a button, read by screen readers; %s is a repository. */
   g_autofree char *resume_name = g_strdup_printf (_("Resume publishing %s"), vitrine_publish_job_get_repo_id (job));
 
@@ -252,10 +250,14 @@ static void
 vitrine_publish_queue_view_dispose (GObject *object)
 {
   VitrinePublishQueueView *self = VITRINE_PUBLISH_QUEUE_VIEW (object);
+  GtkWidget *child;
 
   if (self->queue != NULL)
     g_signal_handlers_disconnect_by_data (self->queue, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_PUBLISH_QUEUE_VIEW);
+  /* The template's top widget has no id: it goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->queue);
 
   G_OBJECT_CLASS (vitrine_publish_queue_view_parent_class)->dispose (object);

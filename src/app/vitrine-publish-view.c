@@ -97,21 +97,70 @@ vitrine_publish_view_get_page (VitrinePublishView *self)
 
 /* ---- A publish that ends ---------------------------------------------- */
 
+typedef struct
+{
+  GApplication  *application;
+  GNotification *notification;
+  char          *id;
+} Notify;
+
+static void
+notify_free (Notify *notify)
+{
+  g_object_unref (notify->application);
+  g_object_unref (notify->notification);
+  g_free (notify->id);
+  g_free (notify);
+}
+
+static void
+on_notifier_found_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Notify *notify = user_data;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+  gboolean has_owner = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+  if (has_owner)
+    g_application_send_notification (notify->application, notify->id, notify->notification);
+  else
+    g_debug ("No notification server: %s goes unsaid", notify->id);
+  notify_free (notify);
+}
+
+/* A desktop notification, when the window is not the one the user looks
+ * at.  Outside a sandbox (where the portal would carry it), only when a
+ * notification server runs: a session without one (a test's, a bare X
+ * server's) is not warned at. */
 static void
 notify_desktop (VitrinePublishView *self,
                 VitrinePublishJob  *job,
                 const char         *title,
                 const char         *body)
 {
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *id = NULL;
+  GDBusConnection *bus;
+  Notify *notify;
 
   if (self->application == NULL || window_is_active (self))
     return;
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  id = g_strdup_printf ("publish-%s", vitrine_publish_job_get_id (job));
-  g_application_send_notification (G_APPLICATION (self->application), id, notification);
+  notify = g_new0 (Notify, 1);
+  notify->application = G_APPLICATION (g_object_ref (self->application));
+  notify->notification = g_notification_new (title);
+  g_notification_set_body (notify->notification, body);
+  notify->id = g_strdup_printf ("publish-%s", vitrine_publish_job_get_id (job));
+  bus = g_application_get_dbus_connection (notify->application);
+  if (bus == NULL || g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_application_send_notification (notify->application, notify->id, notify->notification);
+      notify_free (notify);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "NameHasOwner", g_variant_new ("(s)", "org.freedesktop.Notifications"),
+                          G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, on_notifier_found_cb, notify);
 }
 
 static void

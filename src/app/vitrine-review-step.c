@@ -290,7 +290,6 @@ update_plan (VitrineReviewStep *self)
     {
       gtk_stack_set_visible_child_name (self->plan_marker, "working");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->plan_row), "");
-      waiting = TRUE;
       problem = g_strdup (_("Finish the steps before this one"));
     }
 

@@ -54,6 +54,12 @@ def start_vitrine(*args, env=None):
     full_env = dict(os.environ)
     # What is checked is behaviour, not the toolkit's memory.
     full_env['ASAN_OPTIONS'] = 'detect_leaks=0:abort_on_error=1'
+    # Drawn with Cairo: under Xvfb, GL is Mesa's software renderer, whose
+    # frames can hold the main loop for seconds on a busy machine, and the
+    # application meets the accessibility bus only once its loop runs.
+    # (How it draws with GL is /app/window/renders.)
+    full_env['GDK_DEBUG'] = 'gl-disable'
+    full_env['GSK_RENDERER'] = 'cairo'
     if env:
         full_env.update(env)
     log('starting %s %s' % (exe, ' '.join(args)))
@@ -78,10 +84,28 @@ def application(process):
 # ---- The tree --------------------------------------------------------------
 
 def showing(node):
+    """Whether a control is shown.  GTK 4.8 says "visible" of what is
+    shown, and leaves out of the tree what is not (a stack's other pages
+    among them)."""
     try:
-        return node.getState().contains(pyatspi.STATE_SHOWING)
+        states = node.getState()
+        return states.contains(pyatspi.STATE_SHOWING) or states.contains(pyatspi.STATE_VISIBLE)
     except Exception:
         return False
+
+
+# Role names as AT-SPI gives them, for the names tests use.
+ROLES = {
+    'button': ('push button', 'button'),
+    'text': ('text', 'entry', 'password text'),
+    # GTK 4.8 presents a GtkSwitch as a check box.
+    'switch': ('switch', 'check box', 'toggle button'),
+    'radio button': ('radio button', 'check box'),
+}
+
+
+def has_role(node, role):
+    return node.getRoleName() in ROLES.get(role, (role,))
 
 
 def walk(node, depth=0):
@@ -105,7 +129,7 @@ def find_all(root, role, name=None, contains=None, visible=True):
     found = []
     for node in walk(root):
         try:
-            if node.getRoleName() != role:
+            if not has_role(node, role):
                 continue
             if name is not None and node.name != name:
                 continue
@@ -162,10 +186,6 @@ def set_text(node, text):
 def text_of(node):
     t = node.queryText()
     return t.getText(0, t.characterCount)
-
-
-def focus(node):
-    node.queryComponent().grabFocus()
 
 
 def press_keys(keysym, control=False):

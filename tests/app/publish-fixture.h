@@ -87,19 +87,39 @@ has_current_account (gpointer data)
   return account != NULL && vitrine_account_get_name (account) != NULL;
 }
 
-/* The application, activated: its window shows and this computer's hub
- * runs (started by it, as `vitrine-hub serve`). */
-static inline VitrineApplication *
-start_application (const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  VitrineApplication *app = vitrine_application_new (id, G_APPLICATION_NON_UNIQUE);
+typedef void (*AppBody) (VitrineApplication *app,
+                         gpointer            data);
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
+typedef struct
+{
+  AppBody  body;
+  gpointer data;
+} AppRun;
+
+static inline void
+fixture_activated_cb (GApplication *app,
+                      AppRun       *run)
+{
   wait_until (has_current_account, app, "this computer's hub and its account");
-  return app;
+  run->body (VITRINE_APPLICATION (app), run->data);
+  /* Ends as SIGTERM ends it: at once, the hub it started stopped. */
+  vitrine_application_quit_now (VITRINE_APPLICATION (app));
+}
+
+/* Runs the application as `vitrine` does (its window shows and this
+ * computer's hub starts, as `vitrine-hub serve`), with @body once it is
+ * ready, then quits it: the hub it started stops. */
+static inline void
+run_in_application (const char *id,
+                    AppBody     body,
+                    gpointer    data)
+{
+  VitrineApplication *app = vitrine_application_new (id, G_APPLICATION_NON_UNIQUE);
+  AppRun run = { body, data };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (fixture_activated_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_object_unref (app);
 }
 
 static inline VitrineWindow *
@@ -109,17 +129,6 @@ app_window (VitrineApplication *app)
 
   g_assert_true (VITRINE_IS_WINDOW (window));
   return VITRINE_WINDOW (window);
-}
-
-static inline void
-quit_application (VitrineApplication *app)
-{
-  vitrine_application_quit_now (app);
-  iterate_until_idle ();
-  /* shutdown: the hub it started stops. */
-  g_application_quit (G_APPLICATION (app));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* ---- The wizard ------------------------------------------------------- */

@@ -55,7 +55,6 @@ def main():
         # License: searched, taken with Enter; `other` asks for its name and link.
         search = find(app, 'text', 'Search licenses', what='the license search')
         set_text(search, 'other')
-        focus(search)
         press_keys(RETURN)
         set_text(find(app, 'text', 'License Name'), 'Vitrine AT-SPI License')
         set_text(find(app, 'text', 'Link to the License'), 'https://example.org/license')
@@ -87,10 +86,14 @@ def main():
         cli('--token', token, 'download', repo, '--to', out)
         with open(os.path.join(out, 'README.md')) as f:
             card = f.read()
-        for line in ('license: other', 'license_name: Vitrine AT-SPI License',
-                     'license_link: https://example.org/license'):
-            if line not in card:
-                raise TestFailure('the card lacks “%s”:\n%s' % (line, card))
+        # The front matter's keys, their values unquoted.
+        front = card.split('---\n')[1]
+        metadata = dict((k.strip(), v.strip().strip('"')) for k, _, v in
+                        (line.partition(':') for line in front.splitlines() if ':' in line))
+        for key, value in (('license', 'other'), ('license_name', 'Vitrine AT-SPI License'),
+                           ('license_link', 'https://example.org/license')):
+            if metadata.get(key) != value:
+                raise TestFailure('the card says %s: %s, not %s:\n%s' % (key, metadata.get(key), value, card))
         os.unlink(os.path.join(folder, '.env'))
         shutil.copy(os.path.join(out, 'README.md'), os.path.join(folder, 'README.md'))
         same_files(out, folder, ignore=('.gitattributes', '.cache'))

@@ -11,7 +11,8 @@
  * another user of the hub does not see the repository at all.
  *
  * The accounts test signs in to a second hub with the sign-in dialog
- * ("Other Hub…"), with the real GNOME keyring on the test's bus, publishes
+ * ("Other Hub…"), with the real GNOME keyring on the test's bus (started
+ * for the whole program, since whether one runs is found once), publishes
  * there for an organisation, signs out from Preferences → Accounts, and
  * checks the token is gone from the keyring.
  *
@@ -52,6 +53,13 @@ run_hub (const char * const *args)
   return g_strstrip (g_steal_pointer (&out));
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The paths of a repository's files, sorted, joined by spaces. */
 static char *
 repo_paths (VitrineClient *client,
@@ -70,7 +78,7 @@ repo_paths (VitrineClient *client,
       if (!vitrine_tree_entry_is_directory (entry))
         g_ptr_array_add (paths, g_strdup (vitrine_tree_entry_get_path (entry)));
     }
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (paths, compare_paths);
   g_ptr_array_add (paths, NULL);
   return g_strjoinv (" ", (char **) paths->pdata);
 }
@@ -148,12 +156,12 @@ publish_through_wizard (VitrineWindow *window,
 /* ---- End to end ------------------------------------------------------- */
 
 static void
-test_publish_end_to_end (void)
+publish_end_to_end (VitrineApplication *app,
+                    gpointer            data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("vitrine-publish-XXXXXX", &error);
   g_autofree char *folder = make_model_folder (tmp, "bert imdb", 30);
-  VitrineApplication *app = start_application ("io.github.vitrine.Vitrine.PublishTest");
   VitrineWindow *window = app_window (app);
   VitrinePublishSetup *setup = vitrine_publish_view_get_setup (publish_view (window));
   VitrineClient *client = vitrine_application_get_local_client (app);
@@ -227,9 +235,13 @@ test_publish_end_to_end (void)
     g_clear_error (&error);
   }
 
-  quit_application (app);
-  g_object_unref (app);
   test_rm_rf (tmp);
+}
+
+static void
+test_publish_end_to_end (void)
+{
+  run_in_application ("io.github.vitrine.Vitrine.PublishTest", publish_end_to_end, NULL);
 }
 
 /* ---- Another hub, an organisation, signing out ------------------------ */
@@ -334,32 +346,31 @@ is_signed_out_there (gpointer data)
   return vitrine_account_store_find (vitrine_application_get_account_store (app), endpoint) == NULL;
 }
 
-/* What the keyring holds of Vitrine's tokens. */
-static char *
-keyring_tokens (void)
+/* Whether the keyring holds one of Vitrine's tokens whose item names
+ * @host (its label does: "… token for http://HOST"). */
+static gboolean
+keyring_has (gpointer host)
 {
   const char * const search[] = { "search", "--all", "xdg:schema", "io.github.vitrine.Vitrine.Token", NULL };
   g_autofree char *found = test_secret_tool (search);
 
-  return found != NULL ? g_steal_pointer (&found) : g_strdup ("");
+  return found != NULL && strstr (found, host) != NULL;
 }
 
 static void
-test_publish_other_hub (void)
+publish_other_hub (VitrineApplication *app,
+                   gpointer            data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("vitrine-other-hub-XXXXXX", &error);
   g_autofree char *folder = make_model_folder (tmp, "shared", 12);
-  GSubprocess *keyring = test_keyring_start ();
   OtherHub hub = { 0 };
-  VitrineApplication *app;
   VitrineWindow *window;
   VitrineSignInDialog *dialog;
   gpointer both[2];
   g_autoptr(VitrineClient) alice = NULL;
   g_autoptr(VitrineRepoInfo) info = NULL;
   g_autofree char *paths = NULL;
-  g_autofree char *kept = NULL;
   g_autofree char *host = NULL;
   g_autoptr(GFile) folder_file = NULL;
   GtkWidget *prefs;
@@ -370,7 +381,6 @@ test_publish_other_hub (void)
   other_hub_start (&hub, tmp);
   /* How the keyring's attribute names it. */
   host = g_strdup (hub.url + strlen ("http://"));
-  app = start_application ("io.github.vitrine.Vitrine.OtherHubTest");
   window = app_window (app);
   both[0] = app;
   both[1] = hub.url;
@@ -391,9 +401,7 @@ test_publish_other_hub (void)
                    "team");
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* The token is in the keyring, under the hub's address. */
-  kept = keyring_tokens ();
-  g_assert_nonnull (strstr (kept, host));
-  g_clear_pointer (&kept, g_free);
+  wait_until (keyring_has, host, "the token in the keyring");
 
   /* Published there, for the organisation. */
   folder_file = g_file_new_for_path (folder);
@@ -423,20 +431,25 @@ test_publish_other_hub (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   /* The secret is gone from the keyring. */
-  kept = keyring_tokens ();
-  g_assert_null (strstr (kept, host));
+  g_assert_false (keyring_has (host));
 
-  quit_application (app);
-  g_object_unref (app);
   other_hub_stop (&hub);
-  test_keyring_stop (keyring);
   test_rm_rf (tmp);
+}
+
+static void
+test_publish_other_hub (void)
+{
+  run_in_application ("io.github.vitrine.Vitrine.OtherHubTest", publish_other_hub, NULL);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  GSubprocess *keyring;
+  int ret;
+
   gtk_test_init (&argc, &argv, NULL);
   /* WebKit's sandbox needs a plain program name. */
   g_set_prgname ("vitrine-test-publish");
@@ -445,5 +458,11 @@ main (int   argc,
 
   g_test_add_func ("/app/publish/end-to-end", test_publish_end_to_end);
   g_test_add_func ("/app/publish/other-hub", test_publish_other_hub);
-  return g_test_run ();
+
+  /* The real keyring, for the whole program: whether one runs is found
+   * once per process. */
+  keyring = test_keyring_start ();
+  ret = g_test_run ();
+  test_keyring_stop (keyring);
+  return ret;
 }
