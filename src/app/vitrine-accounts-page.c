@@ -220,6 +220,8 @@ account_row (VitrineAccountsPage *self,
   g_object_set_data_full (G_OBJECT (check), "account", g_object_ref (account), g_object_unref);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_default_toggled_cb), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* With one account, there is no default to choose. */
+  gtk_widget_set_visible (check, g_list_model_get_n_items (G_LIST_MODEL (store_of (self))) > 1);
 
   if (vitrine_account_get_kind (account) != VITRINE_ACCOUNT_KIND_LOCAL)
     {

@@ -106,7 +106,7 @@ vitrine_publish_done_view_set_job (VitrinePublishDoneView *self,
     {
       adw_status_page_set_title (self->status, _("Published"));
       if (vitrine_publish_job_get_private (job))
-        description = g_strdup_printf (_("%s is published. It is private: only you and its organisation’s members see it."), repo_id);
+        description = g_strdup_printf (_("%s is published. It is private: only its owner sees it."), repo_id);
       else
         description = g_strdup_printf (_("%s is published, for everyone to see."), repo_id);
     }

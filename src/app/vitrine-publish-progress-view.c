@@ -146,7 +146,10 @@ update_progress (VitrinePublishProgressView *self)
 
   if (progress == NULL)
     return;
-  gtk_label_set_label (self->phase_label, phase_text (vitrine_publish_progress_get_phase (progress)));
+  /* A publish that stopped says so (update_state). */
+  if (vitrine_publish_job_get_state (self->job) == VITRINE_PUBLISH_STATE_RUNNING ||
+      vitrine_publish_job_get_state (self->job) == VITRINE_PUBLISH_STATE_DONE)
+    gtk_label_set_label (self->phase_label, phase_text (vitrine_publish_progress_get_phase (progress)));
   gtk_progress_bar_set_fraction (self->overall_bar, vitrine_publish_progress_get_fraction (progress));
 
   bytes_total = vitrine_publish_progress_get_bytes_total (progress);

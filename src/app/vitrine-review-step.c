@@ -152,8 +152,11 @@ update_summary (VitrineReviewStep *self)
     }
   set_subtitle (self->where_row, where);
 
-  if (vitrine_publish_setup_get_private (setup))
-    visibility = _("Private: only you and the members of its organisation");
+  if (vitrine_publish_setup_get_private (setup) && account != NULL &&
+      g_strcmp0 (vitrine_account_get_name (account), vitrine_publish_setup_get_owner (setup)) == 0)
+    visibility = _("Private: only you");
+  else if (vitrine_publish_setup_get_private (setup))
+    visibility = _("Private: only the members of the organisation");
   else if (vitrine_publish_setup_get_gated (setup))
     visibility = _("Public, gated: anyone who shares their contact details");
   else
@@ -161,10 +164,14 @@ update_summary (VitrineReviewStep *self)
   set_subtitle (self->visibility_row, visibility);
   set_subtitle (self->license_row, license);
 
-  if (scan != NULL)
+  /* The plan counts the card as saved; the scan, the folder as it was read. */
+  if (self->plan != NULL || scan != NULL)
     {
-      guint n = vitrine_folder_scan_get_n_files (scan);
-      g_autofree char *size = g_format_size (vitrine_folder_scan_get_n_bytes (scan));
+      guint n = self->plan != NULL ? vitrine_publish_plan_get_n_files (self->plan)
+                                   : vitrine_folder_scan_get_n_files (scan);
+      guint64 bytes = self->plan != NULL ? vitrine_publish_plan_get_n_bytes (self->plan)
+                                         : vitrine_folder_scan_get_n_bytes (scan);
+      g_autofree char *size = g_format_size (bytes);
       g_autofree char *files = g_strdup_printf (ngettext ("%u file, %s", "%u files, %s", n), n, size);
 
       set_subtitle (self->files_row, files);
@@ -330,6 +337,7 @@ on_planned_cb (GObject      *source,
   if (plan == NULL)
     self->plan_error = g_strdup (error->message);
   g_set_object (&self->plan, plan);
+  update_summary (self);
   update_plan (self);
 }
 

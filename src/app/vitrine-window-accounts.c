@@ -49,7 +49,8 @@ update_button (VitrineWindow *self)
    * the account, such as “This Computer” or “alice — huggingface.co”. */
   name = g_strdup_printf (_("Account: %s"), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.account", app != NULL);
+  /* The menu marks it. */
+  g_object_notify (G_OBJECT (self), "account");
 }
 
 static void
@@ -77,20 +78,33 @@ rebuild_menu (VitrineWindow *self)
     }
 }
 
-/* `win.account` (an endpoint): publish with the account signed in there. */
-static void
-account_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+/**
+ * _vitrine_window_dup_account:
+ *
+ * Returns: (transfer full): the endpoint of the account publishing goes
+ *   to, "" while there is none: the state of `win.account`
+ */
+char *
+_vitrine_window_dup_account (VitrineWindow *self)
 {
-  VitrineWindow *self = VITRINE_WINDOW (widget);
+  VitrineApplication *app = get_application (self);
+  VitrineAccount *account = app != NULL ? vitrine_application_get_current_account (app) : NULL;
+
+  return g_strdup (account != NULL ? vitrine_account_get_endpoint (account) : "");
+}
+
+/* `win.account` (an endpoint): publish with the account signed in there. */
+void
+_vitrine_window_set_account (VitrineWindow *self,
+                             const char    *endpoint)
+{
   VitrineApplication *app = get_application (self);
   VitrineAccountStore *store = app != NULL ? vitrine_application_get_account_store (app) : NULL;
   VitrineAccount *account;
 
-  if (store == NULL)
+  if (store == NULL || endpoint == NULL)
     return;
-  account = vitrine_account_store_find (store, g_variant_get_string (parameter, NULL));
+  account = vitrine_account_store_find (store, endpoint);
   if (account != NULL)
     vitrine_application_set_current_account (app, account);
 }
@@ -124,7 +138,7 @@ manage_accounts_action (GtkWidget  *widget,
 void
 _vitrine_window_accounts_install (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.account", "s", account_action);
+  gtk_widget_class_install_property_action (widget_class, "win.account", "account");
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, manage_accounts_action);
 }

@@ -37,7 +37,10 @@ struct _VitrineWindow
   GtkButton            *create_demo_button;
 };
 
-void _vitrine_window_accounts_init    (VitrineWindow *self);
+void  _vitrine_window_accounts_init    (VitrineWindow *self);
+char *_vitrine_window_dup_account      (VitrineWindow *self);
+void  _vitrine_window_set_account      (VitrineWindow *self,
+                                        const char    *endpoint);
 void _vitrine_window_accounts_install (GtkWidgetClass *widget_class);
 
 G_END_DECLS

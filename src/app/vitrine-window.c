@@ -23,6 +23,14 @@
 
 G_DEFINE_FINAL_TYPE (VitrineWindow, vitrine_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char * const areas[] = { "publish", "history", "demos" };
 
 static VitrineApplication *
@@ -335,6 +343,38 @@ vitrine_window_dispose (GObject *object)
 }
 
 static void
+vitrine_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_take_string (value, _vitrine_window_dup_account (VITRINE_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vitrine_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      _vitrine_window_set_account (VITRINE_WINDOW (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vitrine_window_class_init (VitrineWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -342,7 +382,20 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = vitrine_window_dispose;
+  object_class->get_property = vitrine_window_get_property;
+  object_class->set_property = vitrine_window_set_property;
   window_class->close_request = vitrine_window_close_request;
+
+  /**
+   * VitrineWindow:account:
+   *
+   * The endpoint of the account publishing goes to (the application's
+   * current account), the state of `win.account`.
+   */
+  properties[PROP_ACCOUNT] =
+    g_param_spec_string ("account", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VITRINE_TYPE_PUBLISH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

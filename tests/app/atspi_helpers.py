@@ -172,8 +172,18 @@ def click(node):
     action.doAction(0)
 
 
+def has_actions(node):
+    try:
+        return node.queryAction().nActions > 0
+    except Exception:
+        return False
+
+
 def press_button(root, name, contains=None):
-    button = find(root, 'button', name, contains)
+    # A menu button is a button holding the toggle that acts: the one
+    # with an action is pressed.
+    button = wait_for('button “%s”' % (name or contains),
+                      lambda: ([b for b in find_all(root, 'button', name, contains) if has_actions(b)] or [None])[0])
     wait_for('“%s” to be sensitive' % (name or contains), lambda: sensitive(button))
     log('pressing “%s”' % button.name)
     click(button)
