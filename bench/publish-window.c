@@ -105,7 +105,7 @@ forget_large_files (void)
   test_rm_rf (objects);
 }
 
-static void
+static gboolean
 bench (VitrineApplication *app,
        gpointer            data)
 {
@@ -158,6 +158,7 @@ bench (VitrineApplication *app,
   g_print ("longest frame-clock gap:     %8.1f ms (%u ticks)\n", stalls.max_tick_gap / 1000.0, stalls.ticks);
   g_print ("longest idle-callback gap:   %8.1f ms (%u runs; aim for both: at most 20 ms)\n",
            stalls.max_idle_gap / 1000.0, stalls.idles);
+  return TRUE;
 }
 
 int

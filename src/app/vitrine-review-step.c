@@ -207,6 +207,11 @@ add_changes (VitrineReviewStep *self,
     return;
   row = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  {
+    g_autofree char *count = g_strdup_printf (ngettext ("%u file", "%u files", n), n);
+
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), count);
+  }
   adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (row), icon_name);
   for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
     {

@@ -87,8 +87,10 @@ has_current_account (gpointer data)
   return account != NULL && vitrine_account_get_name (account) != NULL;
 }
 
-typedef void (*AppBody) (VitrineApplication *app,
-                         gpointer            data);
+/* Returns whether the application quits now; if not, it must end by
+ * itself (its last window gone, nothing held). */
+typedef gboolean (*AppBody) (VitrineApplication *app,
+                             gpointer            data);
 
 typedef struct
 {
@@ -101,9 +103,9 @@ fixture_activated_cb (GApplication *app,
                       AppRun       *run)
 {
   wait_until (has_current_account, app, "this computer's hub and its account");
-  run->body (VITRINE_APPLICATION (app), run->data);
   /* Ends as SIGTERM ends it: at once, the hub it started stopped. */
-  vitrine_application_quit_now (VITRINE_APPLICATION (app));
+  if (run->body (VITRINE_APPLICATION (app), run->data))
+    vitrine_application_quit_now (VITRINE_APPLICATION (app));
 }
 
 /* Runs the application as `vitrine` does (its window shows and this

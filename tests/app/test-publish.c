@@ -88,7 +88,8 @@ static void
 publish_through_wizard (VitrineWindow *window,
                         const char    *license,
                         const char    *owner,
-                        const char    *name)
+                        const char    *name,
+                        gboolean       wait)
 {
   VitrineAssistant *assistant = assistant_of (window);
   gpointer license_step = step (window, STEP_LICENSE);
@@ -150,12 +151,13 @@ publish_through_wizard (VitrineWindow *window,
   /* Publish. */
   press_next (window);
   g_assert_cmpstr (vitrine_publish_view_get_page (publish_view (window)), ==, "progress");
-  wait_until (view_shows_done, publish_view (window), "the publish");
+  if (wait)
+    wait_until (view_shows_done, publish_view (window), "the publish");
 }
 
 /* ---- End to end ------------------------------------------------------- */
 
-static void
+static gboolean
 publish_end_to_end (VitrineApplication *app,
                     gpointer            data)
 {
@@ -202,7 +204,7 @@ publish_end_to_end (VitrineApplication *app,
   g_assert_true (gtk_widget_get_visible (child_of (step (window, STEP_FOLDER), VITRINE_TYPE_FOLDER_STEP,
                                                    "warnings_list")));
 
-  publish_through_wizard (window, "other", NULL, "bert-imdb-test");
+  publish_through_wizard (window, "other", NULL, "bert-imdb-test", TRUE);
 
   /* Exactly the folder's files, its card, and no .env. */
   paths = repo_paths (client, repo_id);
@@ -222,6 +224,42 @@ publish_end_to_end (VitrineApplication *app,
   g_assert_cmpstr (meta->license_name, ==, "Vitrine Test License");
   g_assert_cmpstr (meta->license_link, ==, "https://example.org/license");
 
+  /* The folder again: straight to Review, with its last destination,
+   * and nothing to publish until something changes. */
+  {
+    g_autoptr(GFile) again = g_file_new_for_path (folder);
+    g_autoptr(GListModel) before = NULL;
+    g_autoptr(GListModel) after = NULL;
+    guint n_before = 0, n_after = 0;
+    gpointer review = step (window, STEP_REVIEW);
+    AdwActionRow *plan_row = child_of (review, VITRINE_TYPE_REVIEW_STEP, "plan_row");
+
+    g_assert_true (vitrine_window_open_folder (window, again));
+    g_assert_true (vitrine_assistant_get_current_page (assistant_of (window)) == review);
+    g_assert_cmpstr (vitrine_publish_setup_get_name (setup), ==, "bert-imdb-test");
+    g_assert_cmpstr (vitrine_publish_setup_get_owner (setup), ==, user);
+    wait_until (page_not_waiting, review, "the plan of a folder published before");
+    g_assert_false (vitrine_assistant_page_get_complete (review));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (plan_row)), ==,
+                     "Nothing changed since the last publish");
+
+    /* One file changed: only it goes, as a new commit. */
+    before = vitrine_client_list_commits (client, VITRINE_REPO_TYPE_MODEL, repo_id, NULL, 0, 10, &n_before,
+                                          NULL, &error);
+    g_assert_no_error (error);
+    write_file (folder, "config.json", "{\"model_type\": \"bert\", \"num_labels\": 2}\n", -1);
+    g_assert_true (vitrine_window_open_folder (window, again));
+    wait_complete (step (window, STEP_FOLDER), "the folder read again");
+    wait_complete (review, "the plan of the change");
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (plan_row)), "0 added, 1 changed, 0 deleted"));
+    press_next (window);
+    wait_until (view_shows_done, publish_view (window), "the second publish");
+    after = vitrine_client_list_commits (client, VITRINE_REPO_TYPE_MODEL, repo_id, NULL, 0, 10, &n_after,
+                                         NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_after, ==, n_before + 1);
+  }
+
   /* Another user of the hub does not see it. */
   {
     const char * const add[] = { "user", "add", "bob", "--data-dir", data_dir, NULL };
@@ -236,6 +274,7 @@ publish_end_to_end (VitrineApplication *app,
   }
 
   test_rm_rf (tmp);
+  return TRUE;
 }
 
 static void
@@ -357,7 +396,7 @@ keyring_has (gpointer host)
   return found != NULL && strstr (found, host) != NULL;
 }
 
-static void
+static gboolean
 publish_other_hub (VitrineApplication *app,
                    gpointer            data)
 {
@@ -408,7 +447,7 @@ publish_other_hub (VitrineApplication *app,
   g_assert_true (vitrine_window_open_folder (window, folder_file));
   g_assert_cmpstr (vitrine_account_get_endpoint (vitrine_publish_setup_get_account (
                      vitrine_publish_view_get_setup (publish_view (window)))), ==, hub.url);
-  publish_through_wizard (window, "mit", "team", "shared-model");
+  publish_through_wizard (window, "mit", "team", "shared-model", TRUE);
   alice = vitrine_client_new (hub.url, hub.token);
   info = vitrine_client_repo_info (alice, VITRINE_REPO_TYPE_MODEL, "team/shared-model", NULL, NULL, &error);
   g_assert_no_error (error);
@@ -435,12 +474,87 @@ publish_other_hub (VitrineApplication *app,
 
   other_hub_stop (&hub);
   test_rm_rf (tmp);
+  return TRUE;
 }
 
 static void
 test_publish_other_hub (void)
 {
   run_in_application ("io.github.vitrine.Vitrine.OtherHubTest", publish_other_hub, NULL);
+}
+
+/* ---- Closing while publishing ---------------------------------------- */
+
+static gboolean
+publish_then_close (VitrineApplication *app,
+                    gpointer            data)
+{
+  g_autoptr(GError) error = NULL;
+  char *tmp = data;
+  g_autofree char *folder = make_model_folder (tmp, "background", 12);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  VitrineWindow *window = app_window (app);
+  AdwMessageDialog *ask;
+
+  g_assert_true (vitrine_window_open_folder (window, file));
+  publish_through_wizard (window, "mit", NULL, "background-model", FALSE);
+
+  /* Closing asks, since the publish runs (the hub holds its uploads). */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (ask);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (vitrine_application_count_running_publishes (app), ==, 1);
+
+  /* Finish in the Background: the window goes, the application stays
+   * until the publish is done, then ends by itself. */
+  adw_message_dialog_response (ask, "background");
+  iterate_until_idle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  return FALSE;
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+test_publish_in_background (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("vitrine-background-XXXXXX", &error);
+  g_autofree char *records = g_build_filename (g_get_user_data_dir (), "vitrine", "publishes", NULL);
+  g_autoptr(VitrinePublishQueue) queue = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  /* The large file's upload is answered "come back in 2 s" twice. */
+  g_setenv ("VITRINE_HUB_FAULTS", "status:503:lfs-upload:2:2", TRUE);
+  run_in_application ("io.github.vitrine.Vitrine.BackgroundTest", publish_then_close, tmp);
+  g_unsetenv ("VITRINE_HUB_FAULTS");
+
+  /* The application ended by itself, the publish done: its record says so. */
+  queue = vitrine_publish_queue_new (records);
+  vitrine_publish_queue_load_async (queue, NULL, test_keep_result_cb, &loaded);
+  wait_until (is_loaded, &loaded, "the records");
+  g_assert_true (vitrine_publish_queue_load_finish (queue, loaded, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VitrinePublishJob) job = g_list_model_get_item (G_LIST_MODEL (queue), i);
+
+      if (g_str_has_suffix (vitrine_publish_job_get_repo_id (job), "/background-model"))
+        {
+          g_assert_cmpint (vitrine_publish_job_get_state (job), ==, VITRINE_PUBLISH_STATE_DONE);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  test_rm_rf (tmp);
 }
 
 int
@@ -458,6 +572,7 @@ main (int   argc,
 
   g_test_add_func ("/app/publish/end-to-end", test_publish_end_to_end);
   g_test_add_func ("/app/publish/other-hub", test_publish_other_hub);
+  g_test_add_func ("/app/publish/in-background", test_publish_in_background);
 
   /* The real keyring, for the whole program: whether one runs is found
    * once per process. */
