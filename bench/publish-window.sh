@@ -48,7 +48,7 @@ trap cleanup EXIT
 mkdir -p "$tmp"/{home,config,cache,cli-cache,data,runtime} "$tmp/folder"
 chmod 700 "$tmp/runtime"
 echo "== making a folder of $SIZE_MB MiB" >&2
-head -c "$((SIZE_MB * 1024 * 1024))" /dev/urandom > "$tmp/folder/model.safetensors"
+head -c "$((SIZE_MB * 1024 * 1024))" /dev/urandom > "$tmp/folder/pytorch_model.bin"
 echo '{"model_type": "bert"}' > "$tmp/folder/config.json"
 sync
 
