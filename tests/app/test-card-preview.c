@@ -88,7 +88,12 @@ test_editor_preview_is_inert (void)
 static gboolean
 large_card_checked (gpointer data)
 {
-  return problem_for (data, "pipeline_tag") != NULL;
+  g_autofree char *rows = NULL;
+
+  if (problem_for (data, "pipeline_tag") == NULL)
+    return FALSE;
+  rows = preview_eval (data, "String (document.querySelectorAll('tbody tr').length)");
+  return g_strcmp0 (rows, "4000") == 0;
 }
 
 /* A card too large to read between two keystrokes is read on a worker;
@@ -111,8 +116,8 @@ test_editor_large_card (void)
   open_editor (&f, dir);
 
   /* The first preview may still be the empty card's, shown while the
-   * worker read this one: what the worker says comes with its problems. */
-  wait_until (large_card_checked, f.editor, "the large card's problems");
+   * worker read this one: wait for the worker's problems and page. */
+  wait_until (large_card_checked, f.editor, "the large card's problems and preview");
   rows = preview_eval (f.editor, "String (document.querySelectorAll('tbody tr').length)");
   g_assert_cmpstr (rows, ==, "4000");
 
