@@ -17,6 +17,7 @@
 #include "vitrine-hash.h"
 #include "vitrine-repo-history.h"
 #include "vitrine-repo-store-private.h"
+#include "vitrine-repo-walk.h"
 
 /**
  * vitrine_store_resolve:
@@ -149,6 +150,9 @@ store_commit_new (git_commit *commit)
  * vitrine_store_commits:
  * @total: (out): how many commits the history has in all
  *
+ * The history's order is git's default one (see vitrine-repo-walk.c),
+ * walked once per tip: a page costs the commits it holds.
+ *
  * Returns: (transfer full) (element-type VitrineStoreCommit): commits
  *   newest first, @skip of them skipped
  */
@@ -160,33 +164,20 @@ vitrine_store_commits (git_repository  *repo,
                        guint           *total,
                        GError         **error)
 {
-  g_autoptr(git_revwalk) walk = NULL;
+  g_autoptr(GArray) ids = vitrine_store_walk_page (repo, commit_id, skip, limit, total, error);
   GPtrArray *commits;
-  git_oid id;
-  guint n = 0;
 
-  if (git_revwalk_new (&walk, repo) != 0 ||
-      git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) != 0 ||
-      git_revwalk_push (walk, commit_id) != 0)
-    {
-      vitrine_store_set_git_error (error);
-      return NULL;
-    }
-
+  if (ids == NULL)
+    return NULL;
   commits = g_ptr_array_new_with_free_func ((GDestroyNotify) vitrine_store_commit_free);
-  while (git_revwalk_next (&id, walk) == 0)
+  for (guint i = 0; i < ids->len; i++)
     {
-      if (n >= skip && commits->len < limit)
-        {
-          g_autoptr(git_commit) commit = NULL;
+      g_autoptr(git_commit) commit = NULL;
 
-          if (git_commit_lookup (&commit, repo, &id) != 0)
-            continue;
-          g_ptr_array_add (commits, store_commit_new (commit));
-        }
-      n++;
+      if (git_commit_lookup (&commit, repo, &g_array_index (ids, git_oid, i)) != 0)
+        continue;
+      g_ptr_array_add (commits, store_commit_new (commit));
     }
-  *total = n;
   return commits;
 }
 

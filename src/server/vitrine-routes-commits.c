@@ -127,6 +127,13 @@ vitrine_route_commits (VitrineRequest *req)
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "date");
       json_builder_add_string_value (builder, date);
+      /* Not in the Hub's answer: clients that know it compare a commit
+       * with its parent instead of with the next one listed. */
+      json_builder_set_member_name (builder, "parents");
+      json_builder_begin_array (builder);
+      for (guint p = 0; info->parents[p] != NULL; p++)
+        json_builder_add_string_value (builder, info->parents[p]);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
