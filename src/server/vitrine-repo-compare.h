@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* git's id of the tree that holds nothing: as a revision, "no files". */
-#define VITRINE_EMPTY_TREE_ID "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-
 /* One file that differs. */
 typedef struct
 {
