@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vitrine-accessible.h"
 #include "vitrine-diff-view.h"
 #include "vitrine-revision-view.h"
 
@@ -109,6 +110,8 @@ change_row (VitrineFileChange *change)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
   g_object_set_data_full (G_OBJECT (row), "change", g_object_ref (change), g_object_unref);
+  /* The icon says what the subtitle says: screen readers skip it. */
+  vitrine_accessible_repair (row);
   return row;
 }
 

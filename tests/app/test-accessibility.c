@@ -21,13 +21,15 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
+#include "../server/hub-fixture.h"
 #include "vitrine-application.h"
 #include "vitrine-card-diff-dialog.h"
+#include "vitrine-compare-window.h"
+#include "vitrine-history-page.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-card-form.h"
 #include "vitrine-card-source.h"
 #include "vitrine-window.h"
-#include "../test-util.h"
 
 static VitrineApplication *app;
 
@@ -283,6 +285,147 @@ editor_child (VitrineCardEditor *editor,
   return object;
 }
 
+static gpointer
+history_child (GtkWidget  *page,
+               const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (page, VITRINE_TYPE_HISTORY_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gboolean
+stack_shows (GtkWidget  *page,
+             const char *stack,
+             const char *child)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (history_child (page, stack)), child) == 0;
+}
+
+static gboolean
+waited_too_long_cb (gpointer data)
+{
+  g_error ("Timed out waiting for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Turns the main loop until the history page's @stack shows @child. */
+static void
+wait_for_stack (GtkWidget  *page,
+                const char *stack,
+                const char *child)
+{
+  guint id = g_timeout_add_seconds (60, waited_too_long_cb, (gpointer) child);
+
+  while (!stack_shows (page, stack, child))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  guint id = g_timeout_add_seconds (60, waited_too_long_cb, (gpointer) g_type_name (type));
+  GtkWidget *found;
+
+  while ((found = find_toplevel (type)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  return found;
+}
+
+/* The History area with a repository, a version, and each of its
+ * dialogs; then narrow, one pane at a time. */
+static void
+check_history (VitrineWindow *window,
+               GString       *failures)
+{
+  Hub hub = { 0 };
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(VitrineAccount) account = NULL;
+  g_autofree char *first = NULL;
+  GtkWidget *page = vitrine_window_get_history_page (window);
+  GtkWidget *dialog;
+
+  hub_setup (&hub, NULL);
+  hub_create_repo (&hub, hub.alice, "{\"name\":\"bert\"}");
+  hub_create_repo (&hub, hub.alice, "{\"name\":\"reviews\",\"type\":\"dataset\",\"private\":true}");
+  {
+    g_autofree char *op = file_op ("README.md", "---\nlicense: mit\n---\n# Bert\n\nTrained twice.\n");
+    g_autofree char *payload = ndjson_commit ("First version", NULL, op);
+    g_autoptr(Reply) reply = hub_commit (&hub, "alice/bert", hub.alice, payload);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    first = g_strdup (reply_string (reply, "commitOid"));
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/models/alice/bert/tag/%s", first);
+    g_autoptr(Reply) reply = hub_call (&hub, "POST", path, hub.alice, NULL, "{\"tag\":\"v1\"}", -1);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  {
+    g_autofree char *op = file_op ("README.md", "---\nlicense: apache-2.0\n---\n# Bert\n\nTrained three times.\n");
+    g_autofree char *payload = ndjson_commit ("Second version", NULL, op);
+    g_autoptr(Reply) reply = hub_commit (&hub, "alice/bert", hub.alice, payload);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+
+  client = vitrine_client_new (hub.url, hub.alice);
+  account = vitrine_account_new (VITRINE_ACCOUNT_KIND_LOCAL, client, "alice");
+  vitrine_history_page_set_account (VITRINE_HISTORY_PAGE (page), account);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", "s", "alice/bert"));
+  wait_for_stack (page, "commits_stack", "list");
+  g_assert_true (vitrine_history_page_select_commit (VITRINE_HISTORY_PAGE (page), first));
+  wait_for_stack (page, "changes_stack", "changes");
+  check_names ("history", failures);
+
+  /* Its dialogs, each shown, then closed. */
+  {
+    static const struct { const char *action; const char *target; const char *state; } dialogs[] = {
+      { "history.tag", NULL, "tag dialog" },
+      { "history.branch", NULL, "branch dialog" },
+      { "history.restore", NULL, "restore confirmation" },
+      { "history.download", NULL, "download dialog" },
+      { "history.delete-tag", "v1", "delete-tag dialog" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+      {
+        if (dialogs[i].target != NULL)
+          g_assert_true (gtk_widget_activate_action (page, dialogs[i].action, "s", dialogs[i].target));
+        else
+          g_assert_true (gtk_widget_activate_action (page, dialogs[i].action, NULL));
+        dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+        iterate_until_idle ();
+        check_names (dialogs[i].state, failures);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        iterate_until_idle ();
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (page, "history.compare", NULL));
+  dialog = wait_for_toplevel (VITRINE_TYPE_COMPARE_WINDOW);
+  while (vitrine_compare_window_get_loading (VITRINE_COMPARE_WINDOW (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  check_names ("compare window", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  /* Narrow: one pane at a time, with a way back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  while (!adw_leaflet_get_folded (history_child (page, "leaflet")))
+    g_main_context_iteration (NULL, TRUE);
+  iterate_until_idle ();
+  check_names ("narrow history", failures);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  iterate_until_idle ();
+
+  vitrine_history_page_set_account (VITRINE_HISTORY_PAGE (page), NULL);
+  iterate_until_idle ();
+  hub_teardown (&hub, NULL);
+}
+
 static void
 test_accessible_names (void)
 {
@@ -371,6 +514,9 @@ test_accessible_names (void)
   check_names ("differences dialog", failures);
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_until_idle ();
+
+  /* History, with a repository and its versions. */
+  check_history (window, failures);
 
   /* Preferences. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
