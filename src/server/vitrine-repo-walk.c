@@ -3,9 +3,9 @@
  *
  * The commits listing pages through a history newest first.  Walking the
  * history from its tip for every page made a page cost what the whole
- * history costs; here the ids of one walk are kept, keyed by the
- * repository and the tip's id, so a page only looks up the commits it
- * shows.  A commit id names its whole history, so a kept walk never goes
+ * history costs; here one walk is kept, keyed by the repository and the
+ * tip's id, with what the listing says of each commit (read from git once,
+ * as the walk goes), so a page only copies out the commits it shows.  A commit id names its whole history, so a kept walk never goes
  * stale: a branch that moves has a new tip and a new walk.  A tip that
  * only adds commits of one parent each on top of a kept tip (a publish)
  * extends that walk instead of walking again.
@@ -22,18 +22,22 @@
 
 #include <string.h>
 
+#include "vitrine-repo-history.h"
 #include "vitrine-repo-walk.h"
 
 /* How far back a new tip is followed, one parent at a time, to find a
  * kept walk it extends. */
 #define MAX_EXTENSION 4096
+/* A walk is kept up to this many commits (about 250 bytes each); a longer
+ * history is walked for each page, as it was before walks were kept. */
+#define MAX_KEPT_COMMITS 500000
 
 typedef struct
 {
-  char    *git_dir;
-  git_oid  tip;
-  GArray  *ids;        /* git_oid, newest first */
-  guint64  used;       /* when it was last used, on the clock below */
+  char      *git_dir;
+  git_oid    tip;
+  GPtrArray *commits;    /* VitrineStoreCommit, newest first */
+  guint64    used;       /* when it was last used, on the clock below */
 } Walk;
 
 static GMutex     walks_lock;
@@ -46,7 +50,7 @@ static void
 walk_free (Walk *walk)
 {
   g_free (walk->git_dir);
-  g_array_unref (walk->ids);
+  g_ptr_array_unref (walk->commits);
   g_free (walk);
 }
 
@@ -85,21 +89,27 @@ keep_walk (Walk *walk)
   g_ptr_array_add (walks, walk);
 }
 
+static GPtrArray *
+new_commits (guint size)
+{
+  return g_ptr_array_new_full (size, (GDestroyNotify) vitrine_store_commit_free);
+}
+
 /* The commits from @tip down its first parents while each has exactly
  * one parent, until one of them is the tip of a kept walk: that walk
  * with these on top, or NULL. */
-static GArray *
+static GPtrArray *
 extend_kept_walk (git_repository *repo,
                   const char     *git_dir,
                   const git_oid  *tip)
 {
-  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (git_oid));
+  g_autoptr(GPtrArray) chain = new_commits (0);
   git_oid id = *tip;
 
   for (guint n = 0; n < MAX_EXTENSION; n++)
     {
       g_autoptr(git_commit) commit = NULL;
-      GArray *ids = NULL;
+      GPtrArray *commits = NULL;
 
       g_mutex_lock (&walks_lock);
       {
@@ -107,19 +117,21 @@ extend_kept_walk (git_repository *repo,
 
         if (walk != NULL)
           {
-            ids = g_array_sized_new (FALSE, FALSE, sizeof (git_oid), chain->len + walk->ids->len);
-            g_array_append_vals (ids, chain->data, chain->len);
-            g_array_append_vals (ids, walk->ids->data, walk->ids->len);
+            commits = new_commits (chain->len + walk->commits->len);
+            for (guint i = 0; i < chain->len; i++)
+              g_ptr_array_add (commits, vitrine_store_commit_ref (g_ptr_array_index (chain, i)));
+            for (guint i = 0; i < walk->commits->len; i++)
+              g_ptr_array_add (commits, vitrine_store_commit_ref (g_ptr_array_index (walk->commits, i)));
             walk->used = ++clock_ticks;
           }
       }
       g_mutex_unlock (&walks_lock);
-      if (ids != NULL)
-        return ids;
+      if (commits != NULL)
+        return commits;
 
       if (git_commit_lookup (&commit, repo, &id) != 0 || git_commit_parentcount (commit) != 1)
         return NULL;
-      g_array_append_val (chain, id);
+      g_ptr_array_add (chain, vitrine_store_commit_new (commit));
       git_oid_cpy (&id, git_commit_parent_id (commit, 0));
     }
   return NULL;
@@ -214,7 +226,7 @@ oid_equal (gconstpointer a,
  * when it is the newest (by committer date) of those waiting, and its
  * parents wait from then on.  So each commit comes after one of its
  * children, and commits of one date in the order they began to wait. */
-static GArray *
+static GPtrArray *
 walk_all (git_repository  *repo,
           const git_oid   *tip,
           GError         **error)
@@ -222,7 +234,7 @@ walk_all (git_repository  *repo,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
   g_autoptr(GArray) heap = g_array_new (FALSE, FALSE, sizeof (Waiting));
   g_autoptr(git_commit) first = NULL;
-  GArray *ids;
+  GPtrArray *commits;
   guint64 seq = 0;
   Waiting item;
 
@@ -237,15 +249,15 @@ walk_all (git_repository  *repo,
   heap_push (heap, &item);
   g_hash_table_add (seen, g_memdup2 (tip, sizeof *tip));
 
-  ids = g_array_new (FALSE, FALSE, sizeof (git_oid));
+  commits = new_commits (0);
   while (heap->len > 0)
     {
       Waiting next = heap_pop (heap);
       g_autoptr(git_commit) commit = NULL;
 
-      g_array_append_val (ids, next.id);
       if (git_commit_lookup (&commit, repo, &next.id) != 0)
         continue;
+      g_ptr_array_add (commits, vitrine_store_commit_new (commit));
       for (guint p = 0; p < git_commit_parentcount (commit); p++)
         {
           const git_oid *parent_id = git_commit_parent_id (commit, p);
@@ -263,7 +275,22 @@ walk_all (git_repository  *repo,
           heap_push (heap, &item);
         }
     }
-  return ids;
+  return commits;
+}
+
+/* Refs to the commits of @commits from @skip, @limit of them at most. */
+static GPtrArray *
+copy_page (GPtrArray *commits,
+           guint      skip,
+           guint      limit)
+{
+  guint start = MIN (skip, commits->len);
+  guint end = start + MIN (limit, commits->len - start);
+  GPtrArray *page = new_commits (end - start);
+
+  for (guint i = start; i < end; i++)
+    g_ptr_array_add (page, vitrine_store_commit_ref (g_ptr_array_index (commits, i)));
+  return page;
 }
 
 /**
@@ -273,10 +300,10 @@ walk_all (git_repository  *repo,
  * @limit: how many to give at most
  * @total: (out): how many commits the history has in all
  *
- * Returns: (transfer full) (element-type git_oid): the ids of one page of
+ * Returns: (transfer full) (element-type VitrineStoreCommit): one page of
  *   the history of @tip, newest first
  */
-GArray *
+GPtrArray *
 vitrine_store_walk_page (git_repository  *repo,
                          const git_oid   *tip,
                          guint            skip,
@@ -285,9 +312,9 @@ vitrine_store_walk_page (git_repository  *repo,
                          GError         **error)
 {
   const char *git_dir = git_repository_path (repo);
-  GArray *page = NULL;
-  GArray *ids;
-  gboolean extended = FALSE;
+  g_autoptr(GPtrArray) commits = NULL;
+  GPtrArray *page = NULL;
+  gboolean extended;
 
   g_mutex_lock (&walks_lock);
   {
@@ -295,13 +322,9 @@ vitrine_store_walk_page (git_repository  *repo,
 
     if (walk != NULL)
       {
-        guint start = MIN (skip, walk->ids->len);
-        guint end = start + MIN (limit, walk->ids->len - start);
-
         walk->used = ++clock_ticks;
-        page = g_array_sized_new (FALSE, FALSE, sizeof (git_oid), end - start);
-        g_array_append_vals (page, &g_array_index (walk->ids, git_oid, start), end - start);
-        *total = walk->ids->len;
+        page = copy_page (walk->commits, skip, limit);
+        *total = walk->commits->len;
       }
   }
   g_mutex_unlock (&walks_lock);
@@ -310,38 +333,29 @@ vitrine_store_walk_page (git_repository  *repo,
 
   /* Not kept yet: extend a kept one, or walk.  Two requests may both do
    * it; the second keeps the first's walk. */
-  ids = extend_kept_walk (repo, git_dir, tip);
-  extended = ids != NULL;
-  if (ids == NULL)
-    ids = walk_all (repo, tip, error);
-  if (ids == NULL)
+  commits = extend_kept_walk (repo, git_dir, tip);
+  extended = commits != NULL;
+  if (commits == NULL)
+    commits = walk_all (repo, tip, error);
+  if (commits == NULL)
     return NULL;
-
-  {
-    guint start = MIN (skip, ids->len);
-    guint end = start + MIN (limit, ids->len - start);
-
-    page = g_array_sized_new (FALSE, FALSE, sizeof (git_oid), end - start);
-    g_array_append_vals (page, &g_array_index (ids, git_oid, start), end - start);
-    *total = ids->len;
-  }
+  page = copy_page (commits, skip, limit);
+  *total = commits->len;
 
   g_mutex_lock (&walks_lock);
   if (extended)
     n_extended++;
   else
     n_full_walks++;
-  if (find_walk (git_dir, tip) == NULL)
+  if (commits->len <= MAX_KEPT_COMMITS && find_walk (git_dir, tip) == NULL)
     {
       Walk *walk = g_new0 (Walk, 1);
 
       walk->git_dir = g_strdup (git_dir);
       git_oid_cpy (&walk->tip, tip);
-      walk->ids = ids;
+      walk->commits = g_steal_pointer (&commits);
       keep_walk (walk);
     }
-  else
-    g_array_unref (ids);
   g_mutex_unlock (&walks_lock);
   return page;
 }

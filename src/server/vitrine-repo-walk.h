@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* How many walks are kept (the least recently used goes first). */
 #define VITRINE_WALKS_KEPT 8
 
-GArray  *vitrine_store_walk_page    (git_repository  *repo,
+GPtrArray *vitrine_store_walk_page  (git_repository  *repo,
                                      const git_oid   *tip,
                                      guint            skip,
                                      guint            limit,
