@@ -48,7 +48,7 @@ on_compared_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineRevisionDiff) diff = vitrine_revision_diff_load_finish (result, &error);
 
-  if (diff == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->cancellable);
   gtk_spinner_stop (self->spinner);

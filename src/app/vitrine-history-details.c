@@ -28,6 +28,10 @@ on_diff_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineRevisionDiff) diff = vitrine_revision_diff_load_finish (result, &error);
 
+  /* What another version changed, asked for before this one was chosen. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) || self->commit == NULL ||
+      (diff != NULL && g_strcmp0 (vitrine_revision_diff_get_to (diff), vitrine_commit_get_id (self->commit)) != 0))
+    return;
   if (diff == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -160,8 +164,12 @@ _vitrine_history_page_on_commit_selected (VitrineHistoryPage *self)
 {
   VitrineCommit *commit = gtk_single_selection_get_selected_item (self->commit_selection);
 
-  if (commit == self->commit)
+  /* The list is being read again, and the version shown will be chosen
+   * again once it is in: its details stay meanwhile. */
+  if (commit == self->commit || (commit == NULL && self->wanted_commit != NULL))
     return;
+  if (commit != NULL)
+    g_clear_pointer (&self->wanted_commit, g_free);
   _vitrine_history_page_show_commit (self, commit);
   if (commit != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->details_stack));

@@ -354,7 +354,9 @@ load_commits (VitrineHistoryPage *self,
   if (self->commits != NULL)
     g_signal_handlers_disconnect_by_data (self->commits, self);
   g_clear_object (&self->commits);
-  _vitrine_history_page_show_commit (self, NULL);
+  /* A refresh keeps the version shown until it is listed again. */
+  if (self->wanted_commit == NULL)
+    _vitrine_history_page_show_commit (self, NULL);
   self->commits = vitrine_commit_list_new (_vitrine_history_page_get_client (self),
                                            vitrine_repo_info_get_repo_type (self->repo),
                                            vitrine_repo_info_get_id (self->repo), wanted, 0);

@@ -186,6 +186,9 @@ on_page_cb (GObject      *source,
   guint total = 0;
 
   page = vitrine_client_list_commits_finish (VITRINE_CLIENT (source), result, &total, &error);
+  /* A page for a list that was reloaded since is not this list's. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
   if (page == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -224,6 +227,8 @@ on_refs_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) refs = vitrine_client_list_refs_finish (VITRINE_CLIENT (source), result, &error);
 
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
   if (refs == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -233,6 +238,7 @@ on_refs_cb (GObject      *source,
       refs = G_LIST_MODEL (g_list_store_new (VITRINE_TYPE_REF));
     }
 
+  g_clear_pointer (&self->refs_by_target, g_hash_table_unref);
   self->refs_by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
     {
@@ -250,7 +256,7 @@ on_refs_cb (GObject      *source,
         }
       g_list_store_append (store, ref);
     }
-  self->refs = g_steal_pointer (&refs);
+  g_set_object (&self->refs, refs);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFS]);
 
   if (self->waiting_page != NULL)

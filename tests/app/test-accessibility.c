@@ -81,6 +81,33 @@ call (const char *dest,
   return c.reply;
 }
 
+/* The same, for an object that may have gone while the loop turned (a
+ * list remade its rows): NULL then. */
+static GVariant *
+call_object (const char *dest,
+             const char *path,
+             const char *iface,
+             const char *method,
+             GVariant   *params,
+             const char *reply_type)
+{
+  Call c = { 0 };
+
+  g_dbus_connection_call (a11y.bus, dest, path, iface, method, params, G_VARIANT_TYPE (reply_type),
+                          G_DBUS_CALL_FLAGS_NONE, 10000, NULL, call_done_cb, &c);
+  while (!c.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (c.error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
+      g_error_matches (c.error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT))
+    {
+      g_test_message ("%s went while the tree was read", path);
+      g_clear_error (&c.error);
+      return NULL;
+    }
+  g_assert_no_error (c.error);
+  return c.reply;
+}
+
 static void
 connect_to_a11y_bus (void)
 {
@@ -138,22 +165,31 @@ connect_to_a11y_bus (void)
 }
 
 /* What a screen reader hears of each object GTK presents, as lines of
- * "where: role “name”". */
-static void
+ * "where: role “name”".  FALSE when an object went while it was read:
+ * the tree changed, and is read again. */
+static gboolean
 walk (const char *path,
       const char *where,
       GPtrArray  *nodes)
 {
-  g_autoptr(GVariant) name_reply = call (a11y.gtk, path, "org.freedesktop.DBus.Properties", "Get",
-                                         g_variant_new ("(ss)", "org.a11y.atspi.Accessible", "Name"), "(v)");
-  g_autoptr(GVariant) role_reply = call (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetRoleName", NULL, "(s)");
-  g_autoptr(GVariant) children = call (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetChildren", NULL, "(a(so))");
+  g_autoptr(GVariant) name_reply = call_object (a11y.gtk, path, "org.freedesktop.DBus.Properties", "Get",
+                                                g_variant_new ("(ss)", "org.a11y.atspi.Accessible", "Name"), "(v)");
+  g_autoptr(GVariant) role_reply = NULL;
+  g_autoptr(GVariant) children = NULL;
   g_autoptr(GVariant) name = NULL;
   g_autofree char *here = NULL;
   g_autoptr(GVariantIter) iter = NULL;
   const char *role;
   const char *dest, *child;
 
+  if (name_reply == NULL)
+    return FALSE;
+  role_reply = call_object (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetRoleName", NULL, "(s)");
+  if (role_reply == NULL)
+    return FALSE;
+  children = call_object (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetChildren", NULL, "(a(so))");
+  if (children == NULL)
+    return FALSE;
   g_variant_get (name_reply, "(v)", &name);
   g_variant_get (role_reply, "(&s)", &role);
   here = g_strdup_printf ("%s/%s", where, role);
@@ -162,8 +198,9 @@ walk (const char *path,
   g_variant_get (children, "(a(so))", &iter);
   while (g_variant_iter_next (iter, "(&s&o)", &dest, &child))
     /* Web content is the web process's to present, not GTK's. */
-    if (g_str_equal (dest, a11y.gtk))
-      walk (child, here, nodes);
+    if (g_str_equal (dest, a11y.gtk) && !walk (child, here, nodes))
+      return FALSE;
+  return TRUE;
 }
 
 /* The roles of what the user acts on: each needs a name. */
@@ -203,6 +240,8 @@ is_type_name (const char *name)
          strchr (name, ' ') == NULL && g_ascii_isupper (name[3]);
 }
 
+static void iterate_until_idle (void);
+
 /* Walks every window shown and collects what a screen reader would
  * stumble on; @state names the state of the application it is in. */
 static void
@@ -213,7 +252,12 @@ check_names (const char *state,
 
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  walk ("/org/a11y/atspi/accessible/root", "", nodes);
+  for (guint attempt = 0; !walk ("/org/a11y/atspi/accessible/root", "", nodes); attempt++)
+    {
+      g_assert_cmpuint (attempt, <, 20);
+      g_ptr_array_set_size (nodes, 0);
+      iterate_until_idle ();
+    }
   g_assert_cmpuint (nodes->len, >, 10);
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -335,6 +379,44 @@ wait_for_toplevel (GType type)
   return found;
 }
 
+typedef struct
+{
+  int   width;
+  int   height;
+  guint stable;
+  guint frames;
+} Settling;
+
+static gboolean
+settle_frame_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  Settling *s = data;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  s->stable = width == s->width && height == s->height ? s->stable + 1 : 0;
+  s->width = width;
+  s->height = height;
+  s->frames++;
+  return s->stable < 3 && s->frames < 100 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* A window is laid out over a few frames (a dialog chooses where its
+ * buttons go once its size is known, lists make their rows): its size the
+ * same for three frames, what a screen reader is about to read stays. */
+static void
+settle_frames (GtkWidget *widget)
+{
+  Settling s = { -1, -1, 0, 0 };
+
+  gtk_widget_add_tick_callback (widget, settle_frame_cb, &s, NULL);
+  while (s.stable < 3 && s.frames < 100)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_until_idle ();
+}
+
 /* The History area with a repository, a version, and each of its
  * dialogs; then narrow, one pane at a time. */
 static void
@@ -379,6 +461,7 @@ check_history (VitrineWindow *window,
   wait_for_stack (page, "commits_stack", "list");
   g_assert_true (vitrine_history_page_select_commit (VITRINE_HISTORY_PAGE (page), first));
   wait_for_stack (page, "changes_stack", "changes");
+  settle_frames (GTK_WIDGET (window));
   check_names ("history", failures);
 
   /* Its dialogs, each shown, then closed. */
@@ -398,7 +481,7 @@ check_history (VitrineWindow *window,
         else
           g_assert_true (gtk_widget_activate_action (page, dialogs[i].action, NULL));
         dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-        iterate_until_idle ();
+        settle_frames (dialog);
         check_names (dialogs[i].state, failures);
         gtk_window_destroy (GTK_WINDOW (dialog));
         iterate_until_idle ();
@@ -408,15 +491,17 @@ check_history (VitrineWindow *window,
   dialog = wait_for_toplevel (VITRINE_TYPE_COMPARE_WINDOW);
   while (vitrine_compare_window_get_loading (VITRINE_COMPARE_WINDOW (dialog)))
     g_main_context_iteration (NULL, TRUE);
+  settle_frames (dialog);
   check_names ("compare window", failures);
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_until_idle ();
 
   /* Narrow: one pane at a time, with a way back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
-  while (!adw_leaflet_get_folded (history_child (page, "leaflet")))
+  while (!adw_leaflet_get_folded (history_child (page, "leaflet")) ||
+         adw_leaflet_get_child_transition_running (history_child (page, "leaflet")))
     g_main_context_iteration (NULL, TRUE);
-  iterate_until_idle ();
+  settle_frames (GTK_WIDGET (window));
   check_names ("narrow history", failures);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   iterate_until_idle ();
