@@ -3,8 +3,9 @@
  * Asks the endpoint's compare endpoint (`compare/A..B?raw=true`, the raw
  * format of shared/reference/hub-api.md §6) where it has one, and
  * otherwise computes the same from the two revisions' tree listings;
- * an endpoint that answers that it has no such page is remembered, so
- * the question is asked once per client.  Either way the files come
+ * an endpoint that answers that it has no such page (or answers in a
+ * shape this file cannot read) is remembered, so the question is asked
+ * once per client.  Either way the files come
  * back with what they were and are (paths-info fills in what the raw
  * format does not say), sorted by path, renames as a deletion and an
  * addition.
@@ -102,13 +103,13 @@ parse_raw (GBytes  *body,
   const char *data = g_bytes_get_data (body, &len);
   g_autofree char *text = NULL;
 
+  if (len == 0)
+    return g_steal_pointer (&changes);
   if (len > MAX_RAW_ANSWER || memchr (data, '\0', len) != NULL)
     {
       _vitrine_client_set_protocol_error (error);
       return NULL;
     }
-  if (len == 0)
-    return g_steal_pointer (&changes);
   text = g_strndup (data, len);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -215,7 +216,19 @@ compare_endpoint (VitrineClient    *self,
       g_propagate_error (error, _vitrine_response_to_error (response));
       return NULL;
     }
-  return parse_raw (_vitrine_response_get_body (response), error);
+  {
+    g_autoptr(GError) local_error = NULL;
+    GPtrArray *changes = parse_raw (_vitrine_response_get_body (response), &local_error);
+
+    /* An answer in another shape than ours: the listings say it too. */
+    if (changes == NULL)
+      {
+        g_debug ("%s answers compare in a shape Vitrine cannot read: comparing tree listings",
+                 vitrine_client_get_endpoint (self));
+        _vitrine_client_set_lacks_compare (self);
+      }
+    return changes;
+  }
 }
 
 /* What @paths are at @revision, by path. */
@@ -443,7 +456,21 @@ vitrine_client_compare (VitrineClient    *self,
         }
     }
   if (raw != NULL)
-    store = describe_changes (self, type, repo_id, from, to, raw, cancellable, error);
+    {
+      GError *local_error = NULL;
+
+      store = describe_changes (self, type, repo_id, from, to, raw, cancellable, &local_error);
+      /* Files the endpoint named that the listings do not have: its
+       * compare is not to be trusted. */
+      if (store == NULL && g_error_matches (local_error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL))
+        {
+          g_clear_error (&local_error);
+          _vitrine_client_set_lacks_compare (self);
+          store = compare_trees (self, type, repo_id, from, to, cancellable, error);
+        }
+      else if (store == NULL)
+        g_propagate_error (error, local_error);
+    }
   else
     store = compare_trees (self, type, repo_id, from, to, cancellable, error);
   return store != NULL ? G_LIST_MODEL (store) : NULL;

@@ -131,7 +131,7 @@ read_card (VitrineClient    *client,
       return NULL;
     }
   data = g_bytes_get_data (bytes, &len);
-  if (!g_utf8_validate_len (data, len, NULL) || memchr (data, '\0', len) != NULL)
+  if (len > 0 && (!g_utf8_validate_len (data, len, NULL) || memchr (data, '\0', len) != NULL))
     return NULL;
   return g_strndup (data, len);
 }

@@ -88,7 +88,7 @@ blob_is_binary (git_repository *repo,
   if (git_blob_lookup (&blob, repo, blob_id) != 0)
     return FALSE;
   size = git_blob_rawsize (blob);
-  return memchr (git_blob_rawcontent (blob), '\0', MIN (size, BINARY_PROBE)) != NULL;
+  return size > 0 && memchr (git_blob_rawcontent (blob), '\0', MIN (size, BINARY_PROBE)) != NULL;
 }
 
 static gboolean

@@ -823,6 +823,136 @@ test_compare_endpoint_and_fallback (Fixture       *f,
   }
 }
 
+/* A stand-in for a hub whose compare answers in a shape of its own: it
+ * passes every other request on to the real hub. */
+typedef struct
+{
+  SoupServer  *server;
+  SoupSession *session;
+  char        *target;
+  char        *url;
+  guint        compares;
+} StandIn;
+
+typedef struct
+{
+  SoupServerMessage *msg;
+  SoupMessage       *out;
+} Forward;
+
+static void
+copy_header_cb (const char *name,
+                const char *value,
+                gpointer    user_data)
+{
+  if (g_ascii_strcasecmp (name, "Content-Length") != 0 && g_ascii_strcasecmp (name, "Transfer-Encoding") != 0 &&
+      g_ascii_strcasecmp (name, "Connection") != 0 && g_ascii_strcasecmp (name, "Content-Type") != 0)
+    soup_message_headers_append (user_data, name, value);
+}
+
+static void
+forwarded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Forward *forward = user_data;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  SoupMessageHeaders *answer = soup_message_get_response_headers (forward->out);
+  const char *type = soup_message_headers_get_content_type (answer, NULL);
+  gsize len = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &len) : NULL;
+
+  soup_message_headers_foreach (answer, copy_header_cb, soup_server_message_get_response_headers (forward->msg));
+  soup_server_message_set_status (forward->msg, body != NULL ? soup_message_get_status (forward->out) : 502, NULL);
+  soup_server_message_set_response (forward->msg, type != NULL ? type : "application/octet-stream", SOUP_MEMORY_COPY,
+                                    data, len);
+  soup_server_message_unpause (forward->msg);
+  g_object_unref (forward->msg);
+  g_object_unref (forward->out);
+  g_free (forward);
+}
+
+static void
+stand_in_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  StandIn *stand_in = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autofree char *url = NULL;
+  g_autoptr(GBytes) body = NULL;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  Forward *forward;
+
+  if (strstr (path, "/compare/") != NULL)
+    {
+      stand_in->compares++;
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "Files differ.\n", 14);
+      return;
+    }
+  url = g_strconcat (stand_in->target, g_uri_get_path (uri), g_uri_get_query (uri) != NULL ? "?" : "",
+                     g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", NULL);
+  forward = g_new0 (Forward, 1);
+  forward->msg = g_object_ref (msg);
+  forward->out = soup_message_new (soup_server_message_get_method (msg), url);
+  soup_message_headers_foreach (headers, copy_header_cb, soup_message_get_request_headers (forward->out));
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  if (g_bytes_get_size (body) > 0)
+    soup_message_set_request_body_from_bytes (forward->out, soup_message_headers_get_content_type (headers, NULL),
+                                              body);
+  soup_server_message_pause (msg);
+  soup_session_send_and_read_async (stand_in->session, forward->out, G_PRIORITY_DEFAULT, NULL, forwarded_cb, forward);
+}
+
+static void
+test_compare_other_shape (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  StandIn stand_in = { 0 };
+  g_autoptr(VitrineClient) client = NULL;
+  GSList *uris;
+  const char *pairs[][2] = { { "v1", "v2" }, { "v2", "main" } };
+
+  stand_in.target = f->hub.url;
+  stand_in.session = soup_session_new ();
+  stand_in.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (stand_in.server, NULL, stand_in_cb, &stand_in, NULL);
+  g_assert_true (soup_server_listen_local (stand_in.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (stand_in.server);
+  stand_in.url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (stand_in.url, "/"))
+    stand_in.url[strlen (stand_in.url) - 1] = '\0';
+  client = vitrine_client_new (stand_in.url, f->hub.alice);
+  vitrine_client_set_retry (client, 0, 10, 10);
+
+  /* Its compare is not read, and not asked again: the listings answer,
+   * as the real hub's compare does. */
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      CompareData a = { client, pairs[i][0], pairs[i][1], FALSE };
+      CompareData b = { f->client, pairs[i][0], pairs[i][1], FALSE };
+      g_autoptr(GListModel) by_stand_in = blocking (compare_thread, &a);
+      g_autoptr(GListModel) by_hub = blocking (compare_thread, &b);
+      g_autofree char *x = describe (by_stand_in);
+      g_autofree char *y = describe (by_hub);
+
+      g_assert_cmpuint (g_list_model_get_n_items (by_hub), >, 0);
+      g_assert_cmpstr (x, ==, y);
+    }
+  g_assert_cmpuint (stand_in.compares, ==, 1);
+
+  g_clear_object (&client);
+  g_clear_object (&stand_in.server);
+  g_clear_object (&stand_in.session);
+  g_free (stand_in.url);
+}
+
 /* ---- Restore ---------------------------------------------------------- */
 
 typedef struct
@@ -1071,6 +1201,7 @@ main (int   argc,
   ADD ("/client/history/commit-list", test_commit_list);
   ADD ("/client/history/revision-diff", test_revision_diff);
   ADD ("/client/history/compare-endpoint-and-fallback", test_compare_endpoint_and_fallback);
+  ADD ("/client/history/compare-other-shape", test_compare_other_shape);
   ADD ("/client/history/restore", test_restore);
   ADD ("/client/history/restore-concurrent", test_restore_concurrent);
   ADD ("/client/history/download-version", test_download_version);
