@@ -528,6 +528,9 @@ vitrine_application_init (VitrineApplication *self)
                                          "win.choose-folder",
                                          (const char *[]) { "<primary>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.refresh",
+                                         (const char *[]) { "F5", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "win.show-area('publish')",
                                          (const char *[]) { "<primary>1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),

@@ -1,4 +1,5 @@
-/* vitrine-window.c
+/* vitrine-window.c — the main window: its three areas, the account
+ * switcher, and the actions areas share (win.show-history, win.refresh)
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -11,6 +12,7 @@
 
 #include "vitrine-accessible.h"
 #include "vitrine-card-editor.h"
+#include "vitrine-history-page.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
 
@@ -31,10 +33,9 @@ struct _VitrineWindow
   GtkStack             *publish_stack;
   AdwStatusPage        *publish_status;
   VitrineCardEditor    *card_editor;
-  AdwStatusPage        *history_status;
+  VitrineHistoryPage   *history_page;
   AdwStatusPage        *demos_status;
   GtkButton            *choose_folder_button;
-  GtkButton            *history_publish_button;
   GtkButton            *create_demo_button;
 };
 
@@ -147,6 +148,56 @@ on_current_account_cb (VitrineWindow      *self,
 
   vitrine_card_editor_set_client (self->card_editor,
                                   account != NULL ? vitrine_account_get_client (account) : NULL);
+  vitrine_history_page_set_account (self->history_page, account);
+}
+
+/* Whoever changed a repository, the History area shows it anew. */
+static void
+on_repository_changed_cb (VitrineWindow   *self,
+                          const char      *endpoint,
+                          VitrineRepoType  type,
+                          const char      *repo_id)
+{
+  vitrine_history_page_repository_changed (self->history_page, endpoint, type, repo_id);
+}
+
+/**
+ * vitrine_window_get_history_page:
+ *
+ * Returns: (transfer none): the History area
+ */
+GtkWidget *
+vitrine_window_get_history_page (VitrineWindow *self)
+{
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->history_page);
+}
+
+/* win.show-history: History, with a repository (`ns/name`,
+ * `datasets/ns/name` or `spaces/ns/name`) chosen. */
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+  const char *repository = g_variant_get_string (parameter, NULL);
+
+  vitrine_window_set_area (self, "history");
+  if (*repository != '\0')
+    vitrine_history_page_select_repository (self->history_page, repository);
+}
+
+/* win.refresh (F5): the area shown reads what it shows again. */
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+
+  if (g_strcmp0 (vitrine_window_get_area (self), "history") == 0)
+    vitrine_history_page_refresh (self->history_page);
 }
 
 GtkWidget *
@@ -338,13 +389,14 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_stack);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_status);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, card_editor);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_status);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_status);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, choose_folder_button);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_publish_button);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, create_demo_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   /* These open the areas' work; each is enabled by the issue that builds it. */
   gtk_widget_class_install_action (widget_class, "win.choose-folder", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, NULL);
@@ -361,6 +413,7 @@ vitrine_window_init (VitrineWindow *self)
   self->account = g_strdup ("local");
 
   g_type_ensure (VITRINE_TYPE_CARD_EDITOR);
+  g_type_ensure (VITRINE_TYPE_HISTORY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   vitrine_accessible_repair (GTK_WIDGET (self));
 
@@ -392,6 +445,8 @@ vitrine_window_new (VitrineApplication *application)
                        NULL);
   g_signal_connect_object (application, "notify::current-account",
                            G_CALLBACK (on_current_account_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "repository-changed",
+                           G_CALLBACK (on_repository_changed_cb), self, G_CONNECT_SWAPPED);
   on_current_account_cb (self, NULL, application);
   return self;
 }

@@ -35,6 +35,7 @@ typedef struct
   gboolean         pr;
   gboolean         keep_remote;
   gboolean         replace_card;
+  gboolean         stat;
   gboolean         help;
   int              parallel;
   VitrineRepoType  type;
@@ -62,6 +63,10 @@ int            _vitrine_cli_upload       (VitrineCliOptions  *o,
 int            _vitrine_cli_download     (VitrineCliOptions  *o,
                                           char              **args);
 int            _vitrine_cli_log          (VitrineCliOptions  *o,
+                                          char              **args);
+int            _vitrine_cli_diff         (VitrineCliOptions  *o,
+                                          char              **args);
+int            _vitrine_cli_restore      (VitrineCliOptions  *o,
                                           char              **args);
 int            _vitrine_cli_refs         (VitrineCliOptions  *o,
                                           char              **args);

@@ -42,6 +42,8 @@ struct _VitrineClient
   guint        max_retries;
   guint        base_delay_ms;
   guint        max_delay_ms;
+  /* The endpoint answered that it has no compare endpoint. */
+  int          lacks_compare;
 };
 
 struct _VitrineResponse
@@ -128,6 +130,20 @@ vitrine_client_new (const char *endpoint,
                                                  "idle-timeout", 60,
                                                  NULL);
   return self;
+}
+
+/* Whether the endpoint was seen to lack the compare endpoint, which is
+ * then computed from two tree listings (vitrine-client-compare.c). */
+gboolean
+_vitrine_client_lacks_compare (VitrineClient *self)
+{
+  return g_atomic_int_get (&self->lacks_compare) != 0;
+}
+
+void
+_vitrine_client_set_lacks_compare (VitrineClient *self)
+{
+  g_atomic_int_set (&self->lacks_compare, 1);
 }
 
 const char *

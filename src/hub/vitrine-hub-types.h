@@ -28,6 +28,18 @@ typedef enum
 } VitrineRefKind;
 
 /**
+ * VitrineChangeKind:
+ *
+ * What happened to a file between two revisions.
+ */
+typedef enum
+{
+  VITRINE_CHANGE_KIND_ADDED,
+  VITRINE_CHANGE_KIND_MODIFIED,
+  VITRINE_CHANGE_KIND_DELETED,
+} VitrineChangeKind;
+
+/**
  * VitrinePublishPhase:
  *
  * Where a publish is.

@@ -2,7 +2,8 @@
  * route files share
  *
  * vitrine-routes.c holds the table and the helpers below; each area has
- * its own file: repos, files, commits, refs, lfs, upload, spaces.
+ * its own file: repos, files, commits, compare, refs, lfs, upload,
+ * spaces.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -117,6 +118,9 @@ void        vitrine_route_resolve         (VitrineRequest *req);
 /* vitrine-routes-commits.c */
 void        vitrine_route_commit          (VitrineRequest *req);
 void        vitrine_route_commits         (VitrineRequest *req);
+
+/* vitrine-routes-compare.c */
+void        vitrine_route_compare         (VitrineRequest *req);
 
 /* vitrine-routes-refs.c */
 void        vitrine_route_refs            (VitrineRequest *req);

@@ -4,7 +4,7 @@
  * Paths, fields, status codes and error shapes follow the Hub's API as the
  * official clients use it (shared/reference/hub-api.md).  Each area's
  * routes are in a file of their own: vitrine-routes-repos.c, -files.c,
- * -commits.c, -refs.c, -lfs.c, -upload.c and -spaces.c.
+ * -commits.c, -compare.c, -refs.c, -lfs.c, -upload.c and -spaces.c.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -65,6 +65,7 @@ const VitrineRoute vitrine_routes[] = {
   { "POST",        REPO_API "/preupload/+",     REPO_WRITE, JSON,   vitrine_route_preupload },
   { "POST",        REPO_API "/commit/+",        REPO_WRITE, NDJSON, vitrine_route_commit },
   { "GET HEAD",    REPO_API "/commits/+",       REPO_READ,  NONE,   vitrine_route_commits },
+  { "GET HEAD",    REPO_API "/compare/+",       REPO_READ,  NONE,   vitrine_route_compare },
   { "GET HEAD",    REPO_API "/refs/**",         REPO_READ,  NONE,   vitrine_route_refs },
   { "POST DELETE", REPO_API "/tag/+",           REPO_WRITE, JSON,   vitrine_route_tag },
   { "POST DELETE", REPO_API "/branch/+",        REPO_WRITE, JSON,   vitrine_route_branch },

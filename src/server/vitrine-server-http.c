@@ -166,7 +166,10 @@ static void
 run_route (VitrineRequest *req)
 {
   const VitrineRoute *route = req->route;
+  VitrineFaults *faults = _vitrine_server_get_faults (req->server);
 
+  if (faults != NULL)
+    vitrine_faults_hold (faults, req);
   if (req->bad_token)
     {
       vitrine_request_error (req, 401, NULL, "Invalid credentials in Authorization header");

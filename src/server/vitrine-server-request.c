@@ -150,6 +150,22 @@ vitrine_request_json (VitrineRequest *req,
 }
 
 /**
+ * vitrine_request_bytes:
+ * @body: (transfer full): the answer's body
+ *
+ * Answers with @body as it is.
+ */
+void
+vitrine_request_bytes (VitrineRequest *req,
+                       guint           status,
+                       const char     *content_type,
+                       GBytes         *body)
+{
+  req->status = status;
+  set_body (req, content_type, body);
+}
+
+/**
  * vitrine_request_parse_json:
  *
  * Returns: (transfer full) (nullable): the body as JSON; on failure the

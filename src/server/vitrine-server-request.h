@@ -93,6 +93,11 @@ void            vitrine_request_json         (VitrineRequest    *req,
                                               guint              status,
                                               JsonNode          *node);
 
+void            vitrine_request_bytes        (VitrineRequest    *req,
+                                              guint              status,
+                                              const char        *content_type,
+                                              GBytes            *body);
+
 JsonNode       *vitrine_request_parse_json   (VitrineRequest    *req);
 gboolean        vitrine_json_has_nul         (const char        *data,
                                               gsize              len);

@@ -14,6 +14,7 @@
 
 #include "vitrine-application.h"
 #include "vitrine-card-editor.h"
+#include "vitrine-history-page.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
@@ -33,6 +34,9 @@ template_child (gpointer    window,
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), VITRINE_TYPE_WINDOW, name);
 
+  /* The History area's empty state is its page's own. */
+  if (child == NULL)
+    child = gtk_widget_get_template_child (vitrine_window_get_history_page (window), VITRINE_TYPE_HISTORY_PAGE, name);
   g_assert_nonnull (child);
   return child;
 }
@@ -94,6 +98,16 @@ test_window_areas (void)
 
           g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (publish));
           g_assert_true (gtk_stack_get_visible_child (publish) == GTK_WIDGET (status));
+        }
+      /* History too, until there is an account with repositories. */
+      else if (i == 1)
+        {
+          GtkWidget *history = vitrine_window_get_history_page (window);
+          GtkStack *history_stack = GTK_STACK (gtk_widget_get_template_child (history, VITRINE_TYPE_HISTORY_PAGE,
+                                                                              "stack"));
+
+          g_assert_true (adw_view_stack_page_get_child (page) == history);
+          g_assert_true (gtk_stack_get_visible_child (history_stack) == GTK_WIDGET (status));
         }
       else
         g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
