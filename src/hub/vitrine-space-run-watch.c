@@ -5,7 +5,9 @@
  * hidden ones, caches and node_modules; a change counts once the folder
  * has been quiet for a moment.  A static Space then says so at once
  * (files-changed: the view reloads); an app is restarted first, and
- * files-changed comes once it answers again.
+ * files-changed comes once it answers again.  The folder is watched from
+ * the start, so that saving a fix restarts an app that crashed or could
+ * not start.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -53,8 +55,10 @@ on_debounce_cb (gpointer user_data)
       _vitrine_space_run_watch (self);
       _vitrine_space_run_emit_files_changed (self);
     }
-  else if (self->state == VITRINE_SPACE_STATE_RUNNING)
+  else if (self->state == VITRINE_SPACE_STATE_RUNNING || self->state == VITRINE_SPACE_STATE_CRASHED ||
+           self->state == VITRINE_SPACE_STATE_FAILED)
     {
+      /* A fix saved after a crash runs at once, too. */
       self->restarting_for_change = TRUE;
       vitrine_space_run_restart_async (self, NULL, on_restarted_for_change_cb, NULL);
     }

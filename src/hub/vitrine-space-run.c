@@ -326,6 +326,7 @@ _vitrine_space_run_fail (VitrineSpaceRun   *self,
   g_autoptr(GTask) task = g_steal_pointer (&self->start_task);
 
   _vitrine_space_run_clear_work (self);
+  self->restarting_for_change = FALSE;
   set_error_message (self, error->message);
   vitrine_log_append (self->log, VITRINE_LOG_STREAM_STATUS, error->message);
   set_url (self, NULL, 0);

@@ -108,6 +108,19 @@ test_supervisor_output (void)
   }
 }
 
+/* A program that cannot be started says so at once. */
+static void
+test_supervisor_no_program (void)
+{
+  g_autoptr(VitrineSupervisor) supervisor = vitrine_supervisor_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "/nonexistent/program", NULL };
+
+  g_assert_false (vitrine_supervisor_spawn (supervisor, argv, NULL, NULL, VITRINE_SUPERVISOR_NONE, &error));
+  g_assert_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT);
+  g_assert_false (vitrine_supervisor_is_running (supervisor));
+}
+
 /* A program killed by a signal is reported killed by that signal. */
 static void
 test_supervisor_signal (void)
@@ -248,6 +261,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/spaces/supervisor/output", test_supervisor_output);
+  g_test_add_func ("/spaces/supervisor/no-program", test_supervisor_no_program);
   g_test_add_func ("/spaces/supervisor/signal", test_supervisor_signal);
   g_test_add_func ("/spaces/supervisor/log-bounded", test_supervisor_log_bounded);
   g_test_add_func ("/spaces/supervisor/leftovers", test_supervisor_leftovers);
