@@ -218,7 +218,10 @@ test_refetch_changed (SpaceFixture  *f,
   g_assert_true (g_file_test (gone, G_FILE_TEST_EXISTS));
 
   write_file (dir, "index.html", "<h1 id=\"greeting\">The second version</h1>\n");
-  g_assert_cmpint (g_unlink (g_build_filename (dir, "old.txt", NULL)), ==, 0);
+  {
+    g_autofree char *old = g_build_filename (dir, "old.txt", NULL);
+    g_assert_cmpint (g_unlink (old), ==, 0);
+  }
   g_free (publish (f, VITRINE_REPO_TYPE_SPACE, "refetch", dir, "static"));
 
   vitrine_log_clear (vitrine_space_run_get_log (run));
