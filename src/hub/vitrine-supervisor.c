@@ -21,6 +21,10 @@
  * fires when the *thread* that forked it ends (GTask's worker threads end
  * when idle).  The pipe is one per process and lives as long as it does.
  *
+ * A child spawned with VITRINE_SUPERVISOR_MAY_OUTLIVE gets its group and
+ * no watchdog: this computer's hub is meant to outlive a crashed Vitrine,
+ * so that the next start finds it.
+ *
  * Output is read in chunks and cut into lines here (a line is bounded), on
  * the main context that was the thread-default one at spawn time.
  *
@@ -218,6 +222,17 @@ watchdog_run (pid_t app,
       if (ready > 0)
         abandon (app);
     }
+}
+
+/* A child that may outlive this process: only a group of its own. */
+static void
+child_setup_group (gpointer user_data)
+{
+  sigset_t none;
+
+  sigemptyset (&none);
+  sigprocmask (SIG_SETMASK, &none, NULL);
+  setpgid (0, 0);
 }
 
 static void
@@ -483,7 +498,10 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
     g_subprocess_launcher_set_environ (launcher, (char **) envp);
   if (cwd != NULL)
     g_subprocess_launcher_set_cwd (launcher, cwd);
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, GINT_TO_POINTER (watch), NULL);
+  if ((flags & VITRINE_SUPERVISOR_MAY_OUTLIVE) != 0)
+    g_subprocess_launcher_set_child_setup (launcher, child_setup_group, NULL, NULL);
+  else
+    g_subprocess_launcher_set_child_setup (launcher, child_setup, GINT_TO_POINTER (watch), NULL);
 
   child = g_subprocess_launcher_spawnv (launcher, argv, error);
   if (child == NULL)

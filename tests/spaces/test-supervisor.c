@@ -237,8 +237,8 @@ test_supervisor_parent_gone (gconstpointer data)
   g_autofree char *line = NULL;
   int pgid;
 
-  parent = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, helper,
-                             "/bin/sh", "-c", "sleep 300 & sleep 300", NULL);
+  parent = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             helper, "/bin/sh", "-c", "sleep 300 & sleep 300", NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (parent));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
@@ -252,6 +252,45 @@ test_supervisor_parent_gone (gconstpointer data)
   g_subprocess_send_signal (parent, sig);
   g_assert_true (g_subprocess_wait (parent, NULL, &error));
   g_assert_true (test_group_wait_empty (pgid, 8));
+}
+
+/* A child that may outlive its parent (this computer's hub) does, in a
+ * group of its own; longer than an abandoned group would last. */
+static void
+test_supervisor_may_outlive (void)
+{
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "supervise-helper", NULL);
+  g_autoptr(GSubprocess) parent = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  gint64 until;
+  int pgid;
+
+  /* Its output goes nowhere: a process left behind by a failure must not
+   * hold the test's. */
+  parent = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             helper, "--may-outlive",
+                             "/bin/sh", "-c", "sleep 300 & sleep 300", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (parent));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_nonnull (line);
+  pgid = atoi (line);
+  g_assert_cmpint (pgid, >, 0);
+  g_assert_cmpint (pgid, !=, getpgrp ());
+  while (test_group_count (pgid) < 2)
+    g_usleep (20 * 1000);
+  g_subprocess_send_signal (parent, SIGKILL);
+  g_assert_true (g_subprocess_wait (parent, NULL, &error));
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      g_assert_cmpuint (test_group_count (pgid), >=, 2);
+      g_usleep (100 * 1000);
+    }
+  g_assert_cmpint (kill (-pgid, SIGKILL), ==, 0);
+  g_assert_true (test_group_wait_empty (pgid, 10));
 }
 
 int
@@ -275,5 +314,6 @@ main (int   argc,
                         test_supervisor_parent_gone);
   g_test_add_data_func ("/spaces/supervisor/parent-quits", GINT_TO_POINTER (SIGTERM),
                         test_supervisor_parent_gone);
+  g_test_add_func ("/spaces/supervisor/may-outlive", test_supervisor_may_outlive);
   return g_test_run ();
 }
