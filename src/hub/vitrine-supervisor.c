@@ -46,6 +46,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "vitrine-supervisor.h"
 
@@ -224,21 +225,18 @@ watchdog_run (pid_t app,
     }
 }
 
-/* A child that may outlive this process: only a group of its own. */
-static void
-child_setup_group (gpointer user_data)
+/* What the child setup needs; a copy of the parent's memory in the child. */
+typedef struct
 {
-  sigset_t none;
-
-  sigemptyset (&none);
-  sigprocmask (SIG_SETMASK, &none, NULL);
-  setpgid (0, 0);
-}
+  int      watch;     /* the watchdog pipe's read end */
+  int      pid_fd;    /* where the group's id is written for the parent */
+  gboolean outlive;   /* no watchdog */
+} Setup;
 
 static void
 child_setup (gpointer user_data)
 {
-  int watch = GPOINTER_TO_INT (user_data);
+  const Setup *setup = user_data;
   pid_t watchdog;
   pid_t app;
   sigset_t none;
@@ -247,11 +245,17 @@ child_setup (gpointer user_data)
   sigprocmask (SIG_SETMASK, &none, NULL);
   setpgid (0, 0);
   watchdog = getpid ();
+  /* The parent learns the group's id from here: GSubprocess forgets the
+   * child's once it was reaped, which a quick one may be at once. */
+  while (write (setup->pid_fd, &watchdog, sizeof watchdog) < 0 && errno == EINTR)
+    ;
+  if (setup->outlive)
+    return;
   app = fork ();
   if (app < 0)
     _exit (127);
   if (app > 0)
-    watchdog_run (app, watch);
+    watchdog_run (app, setup->watch);
 
   /* The program: it dies with its watchdog, whatever kills that. */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
@@ -478,6 +482,9 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
   g_autoptr(GSubprocess) child = NULL;
   GSubprocessFlags subprocess_flags = G_SUBPROCESS_FLAGS_NONE;
   int watch = get_watch_fd ();
+  int pid_pipe[2];
+  Setup setup = { 0 };
+  pid_t pid = 0;
 
   g_return_val_if_fail (VITRINE_IS_SUPERVISOR (self), FALSE);
   g_return_val_if_fail (argv != NULL && argv[0] != NULL, FALSE);
@@ -498,12 +505,19 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
     g_subprocess_launcher_set_environ (launcher, (char **) envp);
   if (cwd != NULL)
     g_subprocess_launcher_set_cwd (launcher, cwd);
-  if ((flags & VITRINE_SUPERVISOR_MAY_OUTLIVE) != 0)
-    g_subprocess_launcher_set_child_setup (launcher, child_setup_group, NULL, NULL);
-  else
-    g_subprocess_launcher_set_child_setup (launcher, child_setup, GINT_TO_POINTER (watch), NULL);
+  if (!g_unix_open_pipe (pid_pipe, FD_CLOEXEC, error))
+    return FALSE;
+  setup.watch = watch;
+  setup.pid_fd = pid_pipe[1];
+  setup.outlive = (flags & VITRINE_SUPERVISOR_MAY_OUTLIVE) != 0;
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, &setup, NULL);
 
   child = g_subprocess_launcher_spawnv (launcher, argv, error);
+  close (pid_pipe[1]);
+  /* Written before the exec, which the spawn waited for. */
+  while (read (pid_pipe[0], &pid, sizeof pid) < 0 && errno == EINTR)
+    ;
+  close (pid_pipe[0]);
   if (child == NULL)
     return FALSE;
 
@@ -514,7 +528,7 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
 
   g_mutex_lock (&self->lock);
   g_set_object (&self->child, child);
-  self->pid = (int) g_ascii_strtoll (g_subprocess_get_identifier (child), NULL, 10);
+  self->pid = (int) pid;
   self->running = TRUE;
   self->process_ended = FALSE;
   self->stop_requested = FALSE;

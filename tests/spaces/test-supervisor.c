@@ -121,6 +121,30 @@ test_supervisor_no_program (void)
   g_assert_false (vitrine_supervisor_is_running (supervisor));
 }
 
+/* A program that ends at once (reaped before the spawn returns, often)
+ * still has its group's id known. */
+static void
+test_supervisor_quick_exit (void)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(VitrineSupervisor) supervisor = vitrine_supervisor_new (NULL);
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { "/bin/true", NULL };
+      int exited = 0;
+
+      g_signal_connect (supervisor, "exited", G_CALLBACK (on_exited_cb), &exited);
+      g_assert_true (vitrine_supervisor_spawn (supervisor, argv, NULL, NULL,
+                                               i % 2 == 0 ? VITRINE_SUPERVISOR_NONE : VITRINE_SUPERVISOR_MAY_OUTLIVE,
+                                               &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (vitrine_supervisor_get_pid (supervisor), >, 0);
+      while (exited == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (WIFEXITED (exited - 1000000) && WEXITSTATUS (exited - 1000000) == 0);
+    }
+}
+
 /* A program killed by a signal is reported killed by that signal. */
 static void
 test_supervisor_signal (void)
@@ -301,6 +325,7 @@ main (int   argc,
 
   g_test_add_func ("/spaces/supervisor/output", test_supervisor_output);
   g_test_add_func ("/spaces/supervisor/no-program", test_supervisor_no_program);
+  g_test_add_func ("/spaces/supervisor/quick-exit", test_supervisor_quick_exit);
   g_test_add_func ("/spaces/supervisor/signal", test_supervisor_signal);
   g_test_add_func ("/spaces/supervisor/log-bounded", test_supervisor_log_bounded);
   g_test_add_func ("/spaces/supervisor/leftovers", test_supervisor_leftovers);
