@@ -4,8 +4,9 @@
  * already serves the same data folder (its discovery file in
  * `$XDG_RUNTIME_DIR/vitrine/` names a live process that answers the
  * client's whoami), it is used; otherwise `vitrine-hub serve --register`
- * is started as a child, supervised (VitrineSupervisor: it goes when the
- * application goes, however it goes), and stopped with the application.  On first use the user gets an account
+ * is started as a child (VitrineSupervisor, in a process group of its
+ * own) and stopped with the application; if the application crashes, it
+ * stays, and the next start finds it.  On first use the user gets an account
  * there, whose token is kept like any other (keyring, else a 0600 file),
  * under a key named after the data folder, since the port changes.
  *
@@ -210,7 +211,8 @@ spawn (VitrineLocalHub  *self,
       const char *argv[] = { program, "serve", "--data-dir", self->data_dir, "--register", NULL };
 
       child = vitrine_supervisor_new (NULL);
-      if (vitrine_supervisor_spawn (child, argv, NULL, NULL, VITRINE_SUPERVISOR_STDOUT_PIPE, error))
+      if (vitrine_supervisor_spawn (child, argv, NULL, NULL,
+                                    VITRINE_SUPERVISOR_STDOUT_PIPE | VITRINE_SUPERVISOR_MAY_OUTLIVE, error))
         g_set_object (&self->child, child);
       else
         g_clear_object (&child);

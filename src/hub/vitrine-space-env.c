@@ -653,7 +653,7 @@ _vitrine_space_missing_from_log (VitrineLog *log,
                                  guint       n_lines)
 {
   g_autofree char *tail = vitrine_log_dup_tail (log, n_lines);
-  g_autoptr(GRegex) regex = g_regex_new ("No module named '([A-Za-z0-9_]+)", 0, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("No module named '?([A-Za-z0-9_]+)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

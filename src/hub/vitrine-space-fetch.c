@@ -210,7 +210,7 @@ _vitrine_space_fetch (VitrineClient        *client,
 
   if (!save_manifest (state_dir, commit, now, error))
     return FALSE;
-  summary = g_strdup_printf (_("Commit %.7s: %u files fetched, %u unchanged, %u removed."),
+  summary = g_strdup_printf (_("Commit %.7s: files fetched %u, unchanged %u, removed %u."),
                              commit, fetched, unchanged, removed);
   say (say_func, say_data, summary);
   if (n_fetched != NULL)

@@ -192,6 +192,9 @@ char   **_vitrine_space_run_child_environment     (VitrineSpaceRun     *self,
 char    *_vitrine_space_run_url_for               (VitrineSpaceRun     *self,
                                                    guint                port,
                                                    const char          *page);
+void     _vitrine_space_run_watch                 (VitrineSpaceRun     *self);
+void     _vitrine_space_run_unwatch               (VitrineSpaceRun     *self);
+void     _vitrine_space_run_emit_files_changed    (VitrineSpaceRun     *self);
 void     _vitrine_space_run_python                (VitrineSpaceRun     *self);
 void     _vitrine_space_run_docker                (VitrineSpaceRun     *self);
 gboolean _vitrine_space_port_answers              (guint                port);

@@ -317,6 +317,7 @@ _vitrine_space_run_begin (VitrineSpaceRun *self)
   g_clear_pointer (&self->plan, _vitrine_docker_plan_free);
   g_clear_pointer (&self->env_dir, g_free);
   self->app_port = 0;
+  _vitrine_space_run_watch (self);
 
   if (self->client != NULL)
     {

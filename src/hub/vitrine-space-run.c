@@ -1,8 +1,9 @@
 /* vitrine-space-run.c — one run of a Space on this computer: the object,
  * its public calls, stopping, and watching a folder
  *
- * The way to running (fetch, front matter, environment, child, probes) is
- * in vitrine-space-run-start.c.  Everything here happens on the main
+ * The way to running (fetch, front matter, environment) is in
+ * vitrine-space-run-start.c, the app and its probes in
+ * vitrine-space-run-app.c, watching a folder in vitrine-space-run-watch.c.  Everything here happens on the main
  * context that was the thread-default one when the run was made.
  *
  * Copyright 2026 The Vitrine authors
@@ -19,10 +20,6 @@
 
 /* How long an app has to end after SIGTERM before SIGKILL. */
 #define STOP_GRACE_MS 5000
-/* How long a folder must be quiet before a change counts. */
-#define DEBOUNCE_MS 400
-/* How deep a watched folder is watched. */
-#define WATCH_DEPTH 8
 /* The log lines a crash's message shows. */
 #define CRASH_TAIL_LINES 12
 
@@ -54,8 +51,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void unwatch (VitrineSpaceRun *self);
-static void watch (VitrineSpaceRun *self);
+void
+_vitrine_space_run_emit_files_changed (VitrineSpaceRun *self)
+{
+  g_signal_emit (self, signals[FILES_CHANGED], 0);
+}
+
 
 /* A per-Space folder name: `ns--name`, from a repository id. */
 static char *
@@ -325,6 +326,7 @@ _vitrine_space_run_fail (VitrineSpaceRun   *self,
   g_autoptr(GTask) task = g_steal_pointer (&self->start_task);
 
   _vitrine_space_run_clear_work (self);
+  self->restarting_for_change = FALSE;
   set_error_message (self, error->message);
   vitrine_log_append (self->log, VITRINE_LOG_STREAM_STATUS, error->message);
   set_url (self, NULL, 0);
@@ -346,13 +348,13 @@ _vitrine_space_run_ready (VitrineSpaceRun *self,
   set_url (self, url, port);
   _vitrine_space_run_say (self, _("Running at %s"), url);
   _vitrine_space_run_set_state (self, VITRINE_SPACE_STATE_RUNNING);
-  watch (self);
+  _vitrine_space_run_watch (self);
   if (task != NULL)
     g_task_return_boolean (task, TRUE);
   if (self->restarting_for_change)
     {
       self->restarting_for_change = FALSE;
-      g_signal_emit (self, signals[FILES_CHANGED], 0);
+      _vitrine_space_run_emit_files_changed (self);
     }
 }
 
@@ -480,7 +482,7 @@ halt (VitrineSpaceRun *self)
 
   self->generation++;
   _vitrine_space_run_clear_work (self);
-  unwatch (self);
+  _vitrine_space_run_unwatch (self);
   g_clear_pointer (&self->static_server, _vitrine_static_server_free);
   if (start != NULL)
     g_task_return_new_error (start, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The Space was stopped."));
@@ -611,125 +613,6 @@ vitrine_space_run_stop (VitrineSpaceRun *self)
       g_object_unref (l->data);
     }
   g_list_free (tasks);
-}
-
-/* ---- watching a folder ------------------------------------------------ */
-
-static gboolean
-ignored_name (const char *name)
-{
-  return name[0] == '.' || g_str_equal (name, "__pycache__") || g_str_equal (name, "node_modules") ||
-         g_str_has_suffix (name, ".pyc") || g_str_has_suffix (name, ".log") || g_str_has_suffix (name, "~") ||
-         g_str_has_suffix (name, ".swp") || g_str_has_suffix (name, ".tmp");
-}
-
-static void
-on_restarted_for_change_cb (GObject      *source,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  vitrine_space_run_restart_finish (VITRINE_SPACE_RUN (source), result, NULL);
-}
-
-static gboolean
-on_debounce_cb (gpointer user_data)
-{
-  VitrineSpaceRun *self = user_data;
-
-  g_clear_pointer (&self->debounce, g_source_unref);
-  _vitrine_space_run_say (self, _("The folder’s files changed."));
-  if (g_strcmp0 (self->sdk, "static") == 0)
-    {
-      /* New folders get watched too. */
-      unwatch (self);
-      watch (self);
-      g_signal_emit (self, signals[FILES_CHANGED], 0);
-    }
-  else if (self->state == VITRINE_SPACE_STATE_RUNNING)
-    {
-      self->restarting_for_change = TRUE;
-      vitrine_space_run_restart_async (self, NULL, on_restarted_for_change_cb, NULL);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_folder_changed_cb (GFileMonitor      *monitor,
-                      GFile             *file,
-                      GFile             *other,
-                      GFileMonitorEvent  event,
-                      gpointer           user_data)
-{
-  VitrineSpaceRun *self = user_data;
-  g_autofree char *name = g_file_get_basename (file);
-
-  if (ignored_name (name) || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    return;
-  if (self->debounce != NULL)
-    {
-      g_source_destroy (self->debounce);
-      g_clear_pointer (&self->debounce, g_source_unref);
-    }
-  self->debounce = g_timeout_source_new (DEBOUNCE_MS);
-  g_source_set_callback (self->debounce, on_debounce_cb, self, NULL);
-  g_source_attach (self->debounce, self->context);
-}
-
-static void
-watch_dir (VitrineSpaceRun *self,
-           const char      *path,
-           guint            depth)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GDir) dir = NULL;
-  GFileMonitor *monitor;
-  const char *name;
-
-  monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (monitor == NULL)
-    return;
-  g_signal_connect (monitor, "changed", G_CALLBACK (on_folder_changed_cb), self);
-  g_ptr_array_add (self->monitors, monitor);
-  if (depth >= WATCH_DEPTH || (dir = g_dir_open (path, 0, NULL)) == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (!ignored_name (name) && g_file_test (child, G_FILE_TEST_IS_DIR) &&
-          !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        watch_dir (self, child, depth + 1);
-    }
-}
-
-static void
-watch (VitrineSpaceRun *self)
-{
-  if (!vitrine_space_options_get_watch (self->options) || self->source_folder == NULL || self->monitors != NULL)
-    return;
-  self->monitors = g_ptr_array_new ();
-  watch_dir (self, self->source_folder, 0);
-}
-
-static void
-unwatch (VitrineSpaceRun *self)
-{
-  if (self->debounce != NULL)
-    {
-      g_source_destroy (self->debounce);
-      g_clear_pointer (&self->debounce, g_source_unref);
-    }
-  if (self->monitors == NULL)
-    return;
-  for (guint i = 0; i < self->monitors->len; i++)
-    {
-      GFileMonitor *monitor = self->monitors->pdata[i];
-
-      g_signal_handlers_disconnect_by_data (monitor, self);
-      g_file_monitor_cancel (monitor);
-      g_object_unref (monitor);
-    }
-  g_clear_pointer (&self->monitors, g_ptr_array_unref);
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -59,7 +59,8 @@ G_BEGIN_DECLS
  *
  * Signals:
  * - "files-changed" (void): with the "watch" option, the folder's files
- *   changed (debounced); an app has been restarted and answers again.
+ *   changed (debounced): a static Space's view reloads; an app has been
+ *   restarted (also one that had crashed or failed) and answers again.
  *
  * A start when running is a no-op that succeeds; start, stop and restart
  * finish on the run's main context.  Disposing of a run stops it (blocking

@@ -1,7 +1,8 @@
 /* vitrine-space-static.c — the loopback HTTP server of a static Space
  *
  * Serves one folder on 127.0.0.1, GET and HEAD only.  A request's path is
- * decoded, refused when a segment is `..` or `.`, and the file it names
+ * decoded, refused when a segment is `..`, `.` or `.git` (a folder's
+ * history is no page of it), and the file it names
  * is served only when its real path (links resolved) is inside the
  * folder's real path: no way out by `..` or by a link.  A folder serves
  * its index.html.  Responses say `Cache-Control: no-cache`, so a reload
@@ -14,6 +15,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libsoup/soup.h>
@@ -81,7 +83,8 @@ resolve (VitrineStaticServer *self,
     return NULL;
   segments = g_strsplit (decoded + 1, "/", -1);
   for (guint i = 0; segments[i] != NULL; i++)
-    if (g_str_equal (segments[i], "..") || g_str_equal (segments[i], ".") || strchr (segments[i], '\\') != NULL)
+    if (g_str_equal (segments[i], "..") || g_str_equal (segments[i], ".") || g_str_equal (segments[i], ".git") ||
+        strchr (segments[i], '\\') != NULL)
       return NULL;
   joined = g_build_filename (self->root, decoded + 1, NULL);
   real = realpath (joined, NULL);

@@ -21,6 +21,10 @@
  * fires when the *thread* that forked it ends (GTask's worker threads end
  * when idle).  The pipe is one per process and lives as long as it does.
  *
+ * A child spawned with VITRINE_SUPERVISOR_MAY_OUTLIVE gets its group and
+ * no watchdog: this computer's hub is meant to outlive a crashed Vitrine,
+ * so that the next start finds it.
+ *
  * Output is read in chunks and cut into lines here (a line is bounded), on
  * the main context that was the thread-default one at spawn time.
  *
@@ -42,6 +46,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "vitrine-supervisor.h"
 
@@ -220,10 +225,18 @@ watchdog_run (pid_t app,
     }
 }
 
+/* What the child setup needs; a copy of the parent's memory in the child. */
+typedef struct
+{
+  int      watch;     /* the watchdog pipe's read end */
+  int      pid_fd;    /* where the group's id is written for the parent */
+  gboolean outlive;   /* no watchdog */
+} Setup;
+
 static void
 child_setup (gpointer user_data)
 {
-  int watch = GPOINTER_TO_INT (user_data);
+  const Setup *setup = user_data;
   pid_t watchdog;
   pid_t app;
   sigset_t none;
@@ -232,11 +245,17 @@ child_setup (gpointer user_data)
   sigprocmask (SIG_SETMASK, &none, NULL);
   setpgid (0, 0);
   watchdog = getpid ();
+  /* The parent learns the group's id from here: GSubprocess forgets the
+   * child's once it was reaped, which a quick one may be at once. */
+  while (write (setup->pid_fd, &watchdog, sizeof watchdog) < 0 && errno == EINTR)
+    ;
+  if (setup->outlive)
+    return;
   app = fork ();
   if (app < 0)
     _exit (127);
   if (app > 0)
-    watchdog_run (app, watch);
+    watchdog_run (app, setup->watch);
 
   /* The program: it dies with its watchdog, whatever kills that. */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
@@ -463,6 +482,9 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
   g_autoptr(GSubprocess) child = NULL;
   GSubprocessFlags subprocess_flags = G_SUBPROCESS_FLAGS_NONE;
   int watch = get_watch_fd ();
+  int pid_pipe[2];
+  Setup setup = { 0 };
+  pid_t pid = 0;
 
   g_return_val_if_fail (VITRINE_IS_SUPERVISOR (self), FALSE);
   g_return_val_if_fail (argv != NULL && argv[0] != NULL, FALSE);
@@ -483,9 +505,19 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
     g_subprocess_launcher_set_environ (launcher, (char **) envp);
   if (cwd != NULL)
     g_subprocess_launcher_set_cwd (launcher, cwd);
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, GINT_TO_POINTER (watch), NULL);
+  if (!g_unix_open_pipe (pid_pipe, FD_CLOEXEC, error))
+    return FALSE;
+  setup.watch = watch;
+  setup.pid_fd = pid_pipe[1];
+  setup.outlive = (flags & VITRINE_SUPERVISOR_MAY_OUTLIVE) != 0;
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, &setup, NULL);
 
   child = g_subprocess_launcher_spawnv (launcher, argv, error);
+  close (pid_pipe[1]);
+  /* Written before the exec, which the spawn waited for. */
+  while (read (pid_pipe[0], &pid, sizeof pid) < 0 && errno == EINTR)
+    ;
+  close (pid_pipe[0]);
   if (child == NULL)
     return FALSE;
 
@@ -496,7 +528,7 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
 
   g_mutex_lock (&self->lock);
   g_set_object (&self->child, child);
-  self->pid = (int) g_ascii_strtoll (g_subprocess_get_identifier (child), NULL, 10);
+  self->pid = (int) pid;
   self->running = TRUE;
   self->process_ended = FALSE;
   self->stop_requested = FALSE;

@@ -23,11 +23,15 @@ G_BEGIN_DECLS
  * @VITRINE_SUPERVISOR_STDOUT_PIPE: the caller reads standard output
  *   (vitrine_supervisor_get_stdout_pipe()); standard error still goes to
  *   the log
+ * @VITRINE_SUPERVISOR_MAY_OUTLIVE: no watchdog: the child (in its group)
+ *   is stopped by the supervisor but keeps running if this process dies
+ *   (this computer's hub, which the next start finds and reuses)
  */
 typedef enum
 {
   VITRINE_SUPERVISOR_NONE        = 0,
   VITRINE_SUPERVISOR_STDOUT_PIPE = 1 << 0,
+  VITRINE_SUPERVISOR_MAY_OUTLIVE = 1 << 1,
 } VitrineSupervisorFlags;
 
 /* The local hub's starter and the Space runner share it.  A spawned
@@ -36,7 +40,7 @@ typedef enum
  * grace time).  When this process ends in any way (a quit, a crash,
  * SIGKILL), the group gets SIGTERM at once and SIGKILL three seconds
  * later: a watchdog process, which the child is forked under, watches a
- * pipe only this process holds open.  Output lines are appended to the
+ * pipe only this process holds open (unless %VITRINE_SUPERVISOR_MAY_OUTLIVE).  Output lines are appended to the
  * log on the main context that was the thread-default one at spawn time,
  * where "exited" is also emitted (after the output's last line). */
 G_DECLARE_FINAL_TYPE (VitrineSupervisor, vitrine_supervisor, VITRINE, SUPERVISOR, GObject)

@@ -128,7 +128,7 @@ test_static_space (SpaceFixture  *f,
   g_assert_true (start_run (run, &error, &ms));
   g_assert_no_error (error);
   g_test_message ("static Space: start to ready in %.0f ms (files already fetched)", ms);
-  g_assert_true (log_has (run, "0 files fetched"));
+  g_assert_true (log_has (run, "files fetched 0,"));
   stop_run (run);
 }
 
@@ -147,6 +147,7 @@ test_static_folder_links (SpaceFixture  *f,
   guint status;
 
   write_static_space (dir);
+  write_file (dir, ".git/config", "[core]\n");
   write_file (f->tmp, "secret.txt", "the secret\n");
   g_assert_cmpint (symlink (outside, leak), ==, 0);
   g_assert_cmpint (symlink ("index.html", inside), ==, 0);
@@ -162,6 +163,12 @@ test_static_folder_links (SpaceFixture  *f,
 
     g_assert_cmpuint (status, ==, 404);
     g_assert_null (strstr (body, "the secret"));
+  }
+  {
+    g_autofree char *url = g_strconcat (vitrine_space_run_get_url (run), ".git/config", NULL);
+    g_autofree char *body = http_get (url, &status);
+
+    g_assert_cmpuint (status, ==, 404);
   }
   {
     g_autofree char *url = g_strconcat (vitrine_space_run_get_url (run), "same.html", NULL);
@@ -211,14 +218,17 @@ test_refetch_changed (SpaceFixture  *f,
   g_assert_true (g_file_test (gone, G_FILE_TEST_EXISTS));
 
   write_file (dir, "index.html", "<h1 id=\"greeting\">The second version</h1>\n");
-  g_assert_cmpint (g_unlink (g_build_filename (dir, "old.txt", NULL)), ==, 0);
+  {
+    g_autofree char *old = g_build_filename (dir, "old.txt", NULL);
+    g_assert_cmpint (g_unlink (old), ==, 0);
+  }
   g_free (publish (f, VITRINE_REPO_TYPE_SPACE, "refetch", dir, "static"));
 
   vitrine_log_clear (vitrine_space_run_get_log (run));
   g_assert_true (start_run (run, &error, NULL));
   g_assert_no_error (error);
-  g_assert_true (log_has (run, "1 files fetched"));
-  g_assert_true (log_has (run, "1 removed"));
+  g_assert_true (log_has (run, "files fetched 1,"));
+  g_assert_true (log_has (run, "removed 1."));
   g_assert_true (log_has (run, "Fetching index.html"));
   g_assert_false (log_has (run, "Fetching style.css"));
   stat_file (kept, &after);
@@ -634,7 +644,7 @@ counted (gpointer data)
 }
 
 /* A watched folder: a static page says so at once; an app is restarted
- * first, and serves the new code. */
+ * first, and serves the new code; a fix saved after a crash runs. */
 static void
 test_watch (SpaceFixture  *f,
             gconstpointer  data)
@@ -679,6 +689,21 @@ test_watch (SpaceFixture  *f,
   body = http_get (vitrine_space_run_get_url (app), &status);
   g_assert_cmpstr (body, ==, "edited and restarted");
   stop_run (app);
+
+  {
+    g_autoptr(VitrineSpaceRun) broken = gradio_folder (f, "watched-crash", crash_at_start, options);
+    guint fixed = 0;
+
+    g_signal_connect (broken, "files-changed", G_CALLBACK (on_files_changed_cb), &fixed);
+    g_assert_false (start_run (broken, &error, NULL));
+    g_clear_error (&error);
+    g_assert_cmpint (vitrine_space_run_get_state (broken), ==, VITRINE_SPACE_STATE_CRASHED);
+    write_file (vitrine_space_run_get_folder (broken), "app.py", crash_later);
+    wait_for (counted, &fixed);
+    g_assert_cmpint (vitrine_space_run_get_state (broken), ==, VITRINE_SPACE_STATE_RUNNING);
+    g_assert_null (vitrine_space_run_get_error_message (broken));
+    stop_run (broken);
+  }
 }
 
 int

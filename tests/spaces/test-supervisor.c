@@ -108,6 +108,43 @@ test_supervisor_output (void)
   }
 }
 
+/* A program that cannot be started says so at once. */
+static void
+test_supervisor_no_program (void)
+{
+  g_autoptr(VitrineSupervisor) supervisor = vitrine_supervisor_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "/nonexistent/program", NULL };
+
+  g_assert_false (vitrine_supervisor_spawn (supervisor, argv, NULL, NULL, VITRINE_SUPERVISOR_NONE, &error));
+  g_assert_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT);
+  g_assert_false (vitrine_supervisor_is_running (supervisor));
+}
+
+/* A program that ends at once (reaped before the spawn returns, often)
+ * still has its group's id known. */
+static void
+test_supervisor_quick_exit (void)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(VitrineSupervisor) supervisor = vitrine_supervisor_new (NULL);
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { "/bin/true", NULL };
+      int exited = 0;
+
+      g_signal_connect (supervisor, "exited", G_CALLBACK (on_exited_cb), &exited);
+      g_assert_true (vitrine_supervisor_spawn (supervisor, argv, NULL, NULL,
+                                               i % 2 == 0 ? VITRINE_SUPERVISOR_NONE : VITRINE_SUPERVISOR_MAY_OUTLIVE,
+                                               &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (vitrine_supervisor_get_pid (supervisor), >, 0);
+      while (exited == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (WIFEXITED (exited - 1000000) && WEXITSTATUS (exited - 1000000) == 0);
+    }
+}
+
 /* A program killed by a signal is reported killed by that signal. */
 static void
 test_supervisor_signal (void)
@@ -224,8 +261,8 @@ test_supervisor_parent_gone (gconstpointer data)
   g_autofree char *line = NULL;
   int pgid;
 
-  parent = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, helper,
-                             "/bin/sh", "-c", "sleep 300 & sleep 300", NULL);
+  parent = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             helper, "/bin/sh", "-c", "sleep 300 & sleep 300", NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (parent));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
@@ -241,6 +278,45 @@ test_supervisor_parent_gone (gconstpointer data)
   g_assert_true (test_group_wait_empty (pgid, 8));
 }
 
+/* A child that may outlive its parent (this computer's hub) does, in a
+ * group of its own; longer than an abandoned group would last. */
+static void
+test_supervisor_may_outlive (void)
+{
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "supervise-helper", NULL);
+  g_autoptr(GSubprocess) parent = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  gint64 until;
+  int pgid;
+
+  /* Its output goes nowhere: a process left behind by a failure must not
+   * hold the test's. */
+  parent = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             helper, "--may-outlive",
+                             "/bin/sh", "-c", "sleep 300 & sleep 300", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (parent));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_nonnull (line);
+  pgid = atoi (line);
+  g_assert_cmpint (pgid, >, 0);
+  g_assert_cmpint (pgid, !=, getpgrp ());
+  while (test_group_count (pgid) < 2)
+    g_usleep (20 * 1000);
+  g_subprocess_send_signal (parent, SIGKILL);
+  g_assert_true (g_subprocess_wait (parent, NULL, &error));
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      g_assert_cmpuint (test_group_count (pgid), >=, 2);
+      g_usleep (100 * 1000);
+    }
+  g_assert_cmpint (kill (-pgid, SIGKILL), ==, 0);
+  g_assert_true (test_group_wait_empty (pgid, 10));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +324,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/spaces/supervisor/output", test_supervisor_output);
+  g_test_add_func ("/spaces/supervisor/no-program", test_supervisor_no_program);
+  g_test_add_func ("/spaces/supervisor/quick-exit", test_supervisor_quick_exit);
   g_test_add_func ("/spaces/supervisor/signal", test_supervisor_signal);
   g_test_add_func ("/spaces/supervisor/log-bounded", test_supervisor_log_bounded);
   g_test_add_func ("/spaces/supervisor/leftovers", test_supervisor_leftovers);
@@ -261,5 +339,6 @@ main (int   argc,
                         test_supervisor_parent_gone);
   g_test_add_data_func ("/spaces/supervisor/parent-quits", GINT_TO_POINTER (SIGTERM),
                         test_supervisor_parent_gone);
+  g_test_add_func ("/spaces/supervisor/may-outlive", test_supervisor_may_outlive);
   return g_test_run ();
 }
