@@ -63,6 +63,48 @@ page_is (gpointer data)
   return g_strcmp0 (vitrine_demos_page_get_shown (demos.page), data) == 0;
 }
 
+static gboolean
+page_reloaded (gpointer data)
+{
+  g_autofree char *mark = NULL;
+
+  if (!demo_shown (&demos))
+    return FALSE;
+  mark = demo_eval (&demos, "String (window.vitrineMark)");
+  return g_strcmp0 (mark, "undefined") == 0;
+}
+
+/* Whether @widget has a shortcut from @key with @modifiers to @action. */
+static gboolean
+has_shortcut (GtkWidget       *widget,
+              guint            key,
+              GdkModifierType  modifiers,
+              const char      *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (named) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Runs @space_id here through the window's action; returns the seconds
  * from Run to a loaded page. */
 static double
@@ -99,6 +141,15 @@ test_demos_static (void)
   g_assert_cmpstr (ran, ==, "yes");
   wait_until (list_says_running, (gpointer) id, "the list to say it runs here");
   screenshot (GTK_WIDGET (demos.window), "demo-running");
+
+  /* Reload (F5, Ctrl+R) loads the page again. */
+  g_free (demo_eval (&demos, "window.vitrineMark = 'before reload'; 'marked'"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (demos.page), "demos.reload", NULL));
+  wait_until (page_reloaded, NULL, "the page to load again");
+  g_assert_true (has_shortcut (GTK_WIDGET (demos.page), GDK_KEY_F5, 0, "demos.reload"));
+  g_assert_true (has_shortcut (GTK_WIDGET (demos.page), GDK_KEY_r, GDK_CONTROL_MASK, "demos.reload"));
+  g_assert_true (has_shortcut (GTK_WIDGET (demos.page), GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                               "demos.restart"));
 
   /* This computer's hub keeps Spaces but runs none. */
   vitrine_demos_page_show_on_hub (demos.page, TRUE);
