@@ -22,6 +22,9 @@ PACKAGES=(
   # surfaceless EGL display"); under Xvfb that is Mesa's software one.
   # WebKit only recommends it, so a --no-install-recommends install lacks it.
   libgl1-mesa-dri
+  # Spaces run on this computer: a virtual environment per Space (Debian's
+  # python3 needs python3-venv for it), and Flask for the tests' Flask Space
+  python3-venv python3-flask
 )
 
 missing=()

@@ -8,11 +8,14 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "vitrine-accessible.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-history-page.h"
+#include "vitrine-create-demo-dialog.h"
+#include "vitrine-demos-page.h"
 #include "vitrine-settings.h"
 #include "vitrine-window.h"
 
@@ -34,9 +37,8 @@ struct _VitrineWindow
   AdwStatusPage        *publish_status;
   VitrineCardEditor    *card_editor;
   VitrineHistoryPage   *history_page;
-  AdwStatusPage        *demos_status;
+  VitrineDemosPage     *demos_page;
   GtkButton            *choose_folder_button;
-  GtkButton            *create_demo_button;
 };
 
 enum {
@@ -238,6 +240,99 @@ choose_folder_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+on_demo_created_cb (VitrineCreateDemoDialog *dialog,
+                    const char              *space_id,
+                    VitrineWindow           *self)
+{
+  vitrine_window_set_area (self, "demos");
+  vitrine_demos_page_open_space (self->demos_page, space_id, TRUE);
+}
+
+/**
+ * vitrine_window_create_demo:
+ * @model_id: (nullable): a model of the current account's hub, `ns/name`,
+ *   or %NULL to let the user name it
+ *
+ * Opens "Create a Demo for a Model"; the Space it makes runs in the Demos
+ * area.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL while there is
+ *   no account yet (a toast says so)
+ */
+GtkWidget *
+vitrine_window_create_demo (VitrineWindow *self,
+                            const char    *model_id)
+{
+  GtkApplication *application;
+  VitrineAccount *account;
+  VitrineCreateDemoDialog *dialog;
+
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  account = VITRINE_IS_APPLICATION (application)
+            ? vitrine_application_get_current_account (VITRINE_APPLICATION (application)) : NULL;
+  if (account == NULL)
+    {
+      vitrine_accessible_show_toast (self->toast_overlay,
+                                     adw_toast_new (_("The hub is not ready yet; try again in a moment.")));
+      return NULL;
+    }
+  dialog = vitrine_create_demo_dialog_new (GTK_WINDOW (self), VITRINE_APPLICATION (application), account, model_id);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_demo_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+/* win.create-demo: a model id, or "" to let the user name it. */
+static void
+create_demo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  vitrine_window_create_demo (VITRINE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* win.run-space: a Space of the current account's, run here. */
+static void
+run_space_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (g_str_has_prefix (id, "spaces/"))
+    id += strlen ("spaces/");
+  vitrine_window_set_area (self, "demos");
+  vitrine_demos_page_open_space (self->demos_page, id, TRUE);
+}
+
+/* win.run-folder: a Space's folder, run here. */
+static void
+run_folder_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+
+  vitrine_window_set_area (self, "demos");
+  vitrine_demos_page_run_folder (self->demos_page, g_variant_get_string (parameter, NULL));
+}
+
+/**
+ * vitrine_window_get_demos_page:
+ *
+ * Returns: (transfer none): the Demos area
+ */
+GtkWidget *
+vitrine_window_get_demos_page (VitrineWindow *self)
+{
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->demos_page);
+}
+
 static gboolean
 on_folder_dropped_cb (GtkDropTarget *target,
                       const GValue  *value,
@@ -299,6 +394,10 @@ vitrine_window_dispose (GObject *object)
 {
   VitrineWindow *self = VITRINE_WINDOW (object);
 
+  /* A demo stops with its window, even while something still holds on
+   * to the Demos area. */
+  if (self->demos_page != NULL)
+    vitrine_demos_page_stop (self->demos_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_WINDOW);
   g_clear_object (&self->state);
 
@@ -390,16 +489,17 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_status);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, card_editor);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_page);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_status);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_page);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, choose_folder_button);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, create_demo_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   /* These open the areas' work; each is enabled by the issue that builds it. */
   gtk_widget_class_install_action (widget_class, "win.choose-folder", NULL, choose_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.create-demo", "s", create_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.run-space", "s", run_space_action);
+  gtk_widget_class_install_action (widget_class, "win.run-folder", "s", run_folder_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, NULL);
   gtk_widget_class_install_property_action (widget_class, "win.account", "account");
@@ -414,6 +514,7 @@ vitrine_window_init (VitrineWindow *self)
 
   g_type_ensure (VITRINE_TYPE_CARD_EDITOR);
   g_type_ensure (VITRINE_TYPE_HISTORY_PAGE);
+  g_type_ensure (VITRINE_TYPE_DEMOS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   vitrine_accessible_repair (GTK_WIDGET (self));
 
@@ -424,7 +525,6 @@ vitrine_window_init (VitrineWindow *self)
   self->state = g_settings_new (VITRINE_SETTINGS_STATE_SCHEMA);
   restore_window_state (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-accounts", FALSE);
 
@@ -448,5 +548,6 @@ vitrine_window_new (VitrineApplication *application)
   g_signal_connect_object (application, "repository-changed",
                            G_CALLBACK (on_repository_changed_cb), self, G_CONNECT_SWAPPED);
   on_current_account_cb (self, NULL, application);
+  vitrine_demos_page_set_application (self->demos_page, application);
   return self;
 }

@@ -22,6 +22,9 @@ gboolean       vitrine_window_open_folder (VitrineWindow    *self,
                                            GFile            *folder);
 GtkWidget     *vitrine_window_get_card_editor (VitrineWindow *self);
 GtkWidget     *vitrine_window_get_history_page (VitrineWindow *self);
+GtkWidget     *vitrine_window_get_demos_page (VitrineWindow *self);
+GtkWidget     *vitrine_window_create_demo (VitrineWindow *self,
+                                           const char    *model_id);
 const char    *vitrine_window_get_area  (VitrineWindow      *self);
 void           vitrine_window_set_area  (VitrineWindow      *self,
                                          const char         *area);

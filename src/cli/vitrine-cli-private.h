@@ -38,6 +38,11 @@ typedef struct
   gboolean         stat;
   gboolean         help;
   int              parallel;
+  int              port;
+  gboolean         share_token;
+  gboolean         system_spaces;
+  char            *python;
+  gboolean         watch;
   VitrineRepoType  type;
 } VitrineCliOptions;
 
@@ -81,6 +86,8 @@ int            _vitrine_cli_card_new     (VitrineCliOptions  *o,
 int            _vitrine_cli_card_validate (VitrineCliOptions *o,
                                            char             **args);
 int            _vitrine_cli_check_id     (VitrineCliOptions  *o,
+                                          char              **args);
+int            _vitrine_cli_space_run    (VitrineCliOptions  *o,
                                           char              **args);
 
 G_END_DECLS

@@ -70,6 +70,8 @@ static const Command commands[] = {
     "license language from-folder", _vitrine_cli_card_new, FALSE, FALSE },
   { "check-id", "REPO_ID", N_("Check that a repository id is well formed"),
     "", _vitrine_cli_check_id, FALSE, FALSE },
+  { "space run", "SPACE_OR_FOLDER", N_("Run a Space, or a Space’s folder, on this computer until Ctrl+C"),
+    "port revision share-token system-spaces python watch", _vitrine_cli_space_run, TRUE, FALSE },
 };
 
 /* The widest command name, for the columns of the help. */
@@ -96,6 +98,7 @@ options_clear (VitrineCliOptions *o)
   g_free (o->license);
   g_strfreev (o->languages);
   g_free (o->from_folder);
+  g_free (o->python);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VitrineCliOptions, options_clear)
@@ -126,6 +129,11 @@ option_entries (VitrineCliOptions *o)
     { "replace-card", 0, 0, G_OPTION_ARG_NONE, &o->replace_card, N_("Replace the model card even if it was changed on the Hub since it was last published from here"), NULL },
     { "stat", 0, 0, G_OPTION_ARG_NONE, &o->stat, N_("Add each file’s size before and after"), NULL },
     { "parallel", 0, 0, G_OPTION_ARG_INT, &o->parallel, N_("Uploads at the same time (default 4)"), N_("N") },
+    { "port", 0, 0, G_OPTION_ARG_INT, &o->port, N_("The loopback port to serve on (default: a free one)"), N_("PORT") },
+    { "share-token", 0, 0, G_OPTION_ARG_NONE, &o->share_token, N_("Give the Space the token, as HF_TOKEN"), NULL },
+    { "system-spaces", 0, 0, G_OPTION_ARG_NONE, &o->system_spaces, N_("Set SYSTEM=spaces, as the Hub does"), NULL },
+    { "python", 0, 0, G_OPTION_ARG_FILENAME, &o->python, N_("The Python interpreter that makes the Space’s environment"), N_("PROGRAM") },
+    { "watch", 0, 0, G_OPTION_ARG_NONE, &o->watch, N_("Restart or reload when the folder’s files change"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &o->help, N_("Show the commands, or what a command takes"), NULL },
     { NULL }
   };

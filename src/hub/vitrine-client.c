@@ -161,6 +161,22 @@ vitrine_client_has_token (VitrineClient *self)
 }
 
 /**
+ * vitrine_client_dup_token:
+ *
+ * The client's token, for a process the user agreed to hand it to (a
+ * Space of theirs run on this computer gets it as HF_TOKEN).  Clear it
+ * with memset() once given.
+ *
+ * Returns: (transfer full) (nullable): the token
+ */
+char *
+vitrine_client_dup_token (VitrineClient *self)
+{
+  g_return_val_if_fail (VITRINE_IS_CLIENT (self), NULL);
+  return g_strdup (self->token);
+}
+
+/**
  * vitrine_client_set_retry:
  *
  * How often and how patiently to retry: the delay doubles from

@@ -46,6 +46,7 @@ VitrineClient   *vitrine_client_new                 (const char           *endpo
                                                      const char           *token);
 const char      *vitrine_client_get_endpoint        (VitrineClient        *self);
 gboolean         vitrine_client_has_token           (VitrineClient        *self);
+char            *vitrine_client_dup_token           (VitrineClient        *self);
 void             vitrine_client_set_retry           (VitrineClient        *self,
                                                      guint                 max_retries,
                                                      guint                 base_delay_ms,

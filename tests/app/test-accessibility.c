@@ -6,6 +6,7 @@
  * what GTK computes from labels, mnemonics, tooltips and relations is
  * what is checked.  The windows are Vitrine's own: the main window with
  * its areas and menus, the card editor, the preferences and the card's
+ * dialogs, the Demos area with a demo running and crashed, and its
  * dialogs (the About and Shortcuts windows are the toolkit's).
  *
  * Copyright 2026 The Vitrine authors
@@ -29,6 +30,8 @@
 #include "vitrine-card-editor.h"
 #include "vitrine-card-form.h"
 #include "vitrine-card-source.h"
+#include "vitrine-create-demo-dialog.h"
+#include "vitrine-demos-page.h"
 #include "vitrine-window.h"
 
 static VitrineApplication *app;
@@ -511,6 +514,89 @@ check_history (VitrineWindow *window,
   hub_teardown (&hub, NULL);
 }
 
+static gboolean
+demos_page_shows (gpointer data)
+{
+  VitrineDemosPage *page = ((gpointer *) data)[0];
+  VitrineDemoView *view = vitrine_demos_page_get_view (page);
+
+  if (g_strcmp0 (vitrine_demos_page_get_shown (page), ((gpointer *) data)[1]) != 0)
+    return FALSE;
+  return view == NULL || !webkit_web_view_is_loading (vitrine_demo_view_get_web_view (view));
+}
+
+static void
+wait_for_page (VitrineDemosPage *page,
+               const char       *name)
+{
+  gpointer data[] = { page, (gpointer) name };
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!demos_page_shows (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The Demos area with a demo, with its log, crashed; its dialogs. */
+static void
+check_demos (VitrineWindow *window,
+             GString       *failures)
+{
+  VitrineDemosPage *page = VITRINE_DEMOS_PAGE (vitrine_window_get_demos_page (window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("vitrine-a11y-demo-XXXXXX", &error);
+  g_autofree char *good = g_build_filename (tmp, "good", NULL);
+  g_autofree char *bad = g_build_filename (tmp, "bad", NULL);
+  g_autofree char *good_readme = g_build_filename (good, "README.md", NULL);
+  g_autofree char *good_page = g_build_filename (good, "index.html", NULL);
+  g_autofree char *bad_readme = g_build_filename (bad, "README.md", NULL);
+  g_autofree char *bad_app = g_build_filename (bad, "app.py", NULL);
+  g_autoptr(VitrineClient) client = vitrine_client_new ("http://127.0.0.1:9", NULL);
+  g_autoptr(VitrineAccount) account = vitrine_account_new (VITRINE_ACCOUNT_KIND_LOCAL, client, "alice");
+  GtkWidget *dialog;
+
+  g_mkdir (good, 0700);
+  g_mkdir (bad, 0700);
+  g_assert_true (g_file_set_contents (good_readme, "---\nsdk: static\n---\n", -1, NULL));
+  g_assert_true (g_file_set_contents (good_page, "<h1>Hello</h1>", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_readme, "---\nsdk: gradio\napp_file: app.py\n---\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_app, "raise SystemExit('no')\n", -1, NULL));
+
+  vitrine_window_set_area (window, "demos");
+  vitrine_demos_page_run_folder (page, good);
+  wait_for_page (page, "web");
+  g_object_set (page, "log-visible", TRUE, NULL);
+  iterate_until_idle ();
+  check_names ("demo with its log", failures);
+
+  vitrine_demos_page_run_folder (page, bad);
+  wait_for_page (page, "problem");
+  check_names ("crashed demo", failures);
+  g_object_set (page, "log-visible", FALSE, NULL);
+
+  /* Open a Space… asks for its id. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "demos.open-space", NULL));
+  iterate_until_idle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  check_names ("open a Space", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  /* Create a Demo for a Model. */
+  dialog = GTK_WIDGET (vitrine_create_demo_dialog_new (GTK_WINDOW (window), app, account, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+  check_names ("create a demo", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  vitrine_demos_page_stop (page);
+  test_rm_rf (tmp);
+}
+
 static void
 test_accessible_names (void)
 {
@@ -614,6 +700,8 @@ test_accessible_names (void)
         break;
       }
   iterate_until_idle ();
+
+  check_demos (window, failures);
 
   if (failures->len > 0)
     g_error ("What a screen reader would say is wrong:\n%s", failures->str);

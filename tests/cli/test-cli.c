@@ -18,7 +18,7 @@
 /* What the command line offers; the help must list each of these. */
 static const char * const commands[] = {
   "login", "whoami", "create", "upload", "download", "log", "diff", "restore", "refs", "tag", "branch",
-  "delete", "card validate", "card new", "check-id",
+  "delete", "card validate", "card new", "check-id", "space run",
 };
 
 /* The commands that name a repository. */
