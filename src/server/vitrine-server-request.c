@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vitrine-error.h"
+#include "vitrine-json.h"
 #include "vitrine-server-request.h"
 
 /* The Hub's error body: {"error": message}, valid UTF-8 whatever bytes
@@ -152,16 +153,19 @@ vitrine_request_json (VitrineRequest *req,
 /**
  * vitrine_request_parse_json:
  *
+ * Every JSON body goes through here, and so through vitrine_json_parse(),
+ * which bounds its nesting before JSON-GLib reads it.
+ *
  * Returns: (transfer full) (nullable): the body as JSON; on failure the
  *   request is already answered with 400 or 413
  */
 JsonNode *
 vitrine_request_parse_json (VitrineRequest *req)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   const char *data;
-  gsize len;
+  JsonNode *root;
+  gsize len = 0;
 
   if (req->body_too_large)
     {
@@ -179,23 +183,15 @@ vitrine_request_parse_json (VitrineRequest *req)
       vitrine_request_error (req, 400, NULL, "NUL characters are not allowed");
       return NULL;
     }
-  if (vitrine_json_too_deep (data, len))
-    {
-      vitrine_request_error (req, 400, NULL, "The JSON body is nested too deeply");
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, len, &error))
+  root = vitrine_json_parse (data, len, 0, &error);
+  if (root == NULL)
     {
       g_autofree char *message = g_strdup_printf ("Invalid JSON body: %s", error->message);
+
       vitrine_request_error (req, 400, NULL, message);
       return NULL;
     }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      vitrine_request_error (req, 400, NULL, "Expected a JSON body");
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
+  return root;
 }
 
 /* JSON strings may hold "\u0000", which JSON-GLib's C strings would
@@ -209,41 +205,6 @@ vitrine_json_has_nul (const char *data,
   for (const char *p = data; (p = memchr (p, '\\', data + len - p)) != NULL && p + 6 <= data + len; p++)
     if (p[1] == 'u' && p[2] == '0' && p[3] == '0' && p[4] == '0' && p[5] == '0')
       return TRUE;
-  return FALSE;
-}
-
-/* JSON-GLib reads arrays and objects by recursion, so a body of a few
- * hundred kilobytes of "[" would exhaust a worker thread's stack: such
- * bodies are refused before they are parsed.  Brackets inside strings do
- * not count. */
-gboolean
-vitrine_json_too_deep (const char *data,
-                       gsize       len)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > VITRINE_JSON_MAX_DEPTH)
-            return TRUE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
   return FALSE;
 }
 

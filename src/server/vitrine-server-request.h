@@ -12,13 +12,11 @@
 #include <libsoup/soup.h>
 
 #include "vitrine-accounts.h"
+#include "vitrine-json.h"
 #include "vitrine-repo-store.h"
 #include "vitrine-server.h"
 
 G_BEGIN_DECLS
-
-/* JSON from clients nested deeper than this is refused unread. */
-#define VITRINE_JSON_MAX_DEPTH 64
 
 typedef struct _VitrineRoute VitrineRoute;
 
@@ -95,8 +93,6 @@ void            vitrine_request_json         (VitrineRequest    *req,
 
 JsonNode       *vitrine_request_parse_json   (VitrineRequest    *req);
 gboolean        vitrine_json_has_nul         (const char        *data,
-                                              gsize              len);
-gboolean        vitrine_json_too_deep        (const char        *data,
                                               gsize              len);
 
 G_END_DECLS
