@@ -20,6 +20,9 @@
 #include "vitrine-discovery.h"
 #include "vitrine-server.h"
 
+/* How long answers being made may take once the hub is told to stop. */
+#define STOP_TIMEOUT_MS 3000
+
 static gboolean
 quit_cb (gpointer user_data)
 {
@@ -40,6 +43,9 @@ serve (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   int port = 0;
+  int idle_timeout = 0;
+  int request_timeout = 0;
+  int max_per_address = 0;
   gboolean register_hub = FALSE;
   GOptionEntry entries[] = {
     { "register", 0, 0, G_OPTION_ARG_NONE, &register_hub, N_("Tell Vitrine and vitrine-cli on this computer where the hub is"), NULL },
@@ -47,6 +53,9 @@ serve (int    argc,
     { "host", 0, 0, G_OPTION_ARG_STRING, &host, N_("Address to listen on (default 127.0.0.1)"), N_("ADDRESS") },
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (default 0: pick a free one)"), N_("PORT") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file, N_("Write the port to this file once listening"), N_("FILE") },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout, N_("Close connections idle between requests after this many seconds (default 60)"), N_("SECONDS") },
+    { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_timeout, N_("Cut requests that take longer than this to arrive, or stall (default 20)"), N_("SECONDS") },
+    { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &max_per_address, N_("Connections one client address may hold at once (default 256)"), N_("N") },
     { NULL }
   };
 
@@ -69,7 +78,14 @@ serve (int    argc,
       return 2;
     }
 
+  if (idle_timeout < 0 || request_timeout < 0 || max_per_address < 0)
+    {
+      g_printerr ("vitrine-hub: %s\n", _("Timeouts and limits must be positive"));
+      return 2;
+    }
+
   server = vitrine_server_new (data_dir);
+  vitrine_server_set_limits (server, idle_timeout, request_timeout, max_per_address);
   if (!vitrine_server_listen (server, host != NULL ? host : "127.0.0.1", port, &error))
     {
       g_printerr ("vitrine-hub: %s\n", error->message);
@@ -103,8 +119,17 @@ serve (int    argc,
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
+  /* Stopping: no new connection, what is being answered finishes (a few
+   * seconds at most), the rest is cut. */
   if (register_hub)
     vitrine_discovery_remove ();
+  if (!vitrine_server_stop (server, STOP_TIMEOUT_MS))
+    {
+      /* Work still running in a thread (a commit) is left to the exit:
+       * commits publish by compare-and-swap, a cut one leaves nothing. */
+      fflush (stdout);
+      _exit (0);
+    }
   return 0;
 }
 
@@ -113,6 +138,7 @@ usage (void)
 {
   g_printerr ("%s\n"
               "  vitrine-hub serve --data-dir DIR [--host 127.0.0.1] [--port 0] [--port-file FILE]\n"
+              "                    [--idle-timeout S] [--request-timeout S] [--max-connections-per-address N]\n"
               "  vitrine-hub user add NAME --data-dir DIR\n"
               "  vitrine-hub token add NAME --role read|write --data-dir DIR\n"
               "  vitrine-hub org add ORG --member NAME:ROLE [--member ...] --data-dir DIR\n",

@@ -591,6 +591,19 @@ _vitrine_store_entry_not_found (GError     **error,
   return FALSE;
 }
 
+/* What libgit2 and git leave when they stop while writing an object or a
+ * pack: temporary files that nothing refers to. */
+static gboolean
+is_leftover (const char *name)
+{
+  return g_str_has_suffix (name, ".lock") ||
+         g_str_has_prefix (name, "tmp_object_git2_") ||
+         g_str_has_prefix (name, "tmp_pack_") ||
+         g_str_has_prefix (name, "tmp_idx_") ||
+         g_str_has_prefix (name, "tmp_rev_") ||
+         g_str_has_prefix (name, "tmp_obj_");
+}
+
 static void
 remove_locks (const char *dir)
 {
@@ -603,7 +616,7 @@ remove_locks (const char *dir)
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
         remove_locks (path);
-      else if (g_str_has_suffix (name, ".lock"))
+      else if (is_leftover (name))
         {
           g_message ("Removing %s, left by a process that stopped while writing", path);
           g_unlink (path);
@@ -615,8 +628,8 @@ remove_locks (const char *dir)
  * vitrine_store_recover:
  *
  * Cleans what a crash may have left: repositories half created or half
- * deleted (never visible, they are outside the store's names) and git
- * lock files.  Only call this while holding the data folder's lock, when
+ * deleted (never visible, they are outside the store's names), git lock
+ * files, and the temporary files of objects and packs being written.  Only call this while holding the data folder's lock, when
  * no other process can be writing.
  */
 void

@@ -280,8 +280,42 @@ vitrine_route_lfs_batch (VitrineRequest *req)
   req->resp_type = g_strdup ("application/vnd.git-lfs+json");
 }
 
+/* POST /api/lfs-complete/{oid}: the URL's signature, checked before the
+ * body is read (in the main thread). */
+void
+vitrine_route_lfs_complete_check (VitrineRequest *req)
+{
+  const char *why = NULL;
+  guint64 size, part, chunk;
+
+  if (!vitrine_lfs_check_capability (req->server, "complete", req->segments[req->tail],
+                                     vitrine_request_query (req, "size"), NULL,
+                                     vitrine_request_query (req, "chunk"),
+                                     vitrine_request_query (req, "expires"),
+                                     vitrine_request_query (req, "sig"),
+                                     &size, &part, &chunk, &why) || chunk == 0)
+    vitrine_request_error (req, 403, NULL, why != NULL ? why : "Invalid upload URL");
+}
+
+static void
+forget_parts (VitrineServer *server,
+              const char    *oid,
+              guint64        n_parts)
+{
+  g_autofree char *first = vitrine_lfs_part_marker_path (server, oid, 1);
+  g_autofree char *dir = g_path_get_dirname (first);
+
+  for (guint64 k = 1; k <= n_parts; k++)
+    {
+      g_autofree char *marker = vitrine_lfs_part_marker_path (server, oid, k);
+      g_unlink (marker);
+    }
+  g_rmdir (dir);
+  vitrine_multipart_forget (server, oid);
+}
+
 /* POST /api/lfs-complete/{oid}, the last step of a multipart upload: all
- * parts in, hashed, then stored. */
+ * parts in, the hash (made as they arrived) checked, the object stored. */
 void
 vitrine_route_lfs_complete (VitrineRequest *req)
 {
@@ -294,18 +328,18 @@ vitrine_route_lfs_complete (VitrineRequest *req)
   g_autofree char *object = NULL;
   g_autofree char *object_dir = NULL;
   g_autofree char *hex = NULL;
-  g_autofree char *marker_dir = NULL;
+  VitrineMultipart *m;
   const char *why = NULL;
   guint64 size, part, chunk, n_parts, hashed = 0;
   GStatBuf st;
   int fd;
 
   if (!vitrine_lfs_check_capability (server, "complete", oid,
-                                        vitrine_request_query (req, "size"), NULL,
-                                        vitrine_request_query (req, "chunk"),
-                                        vitrine_request_query (req, "expires"),
-                                        vitrine_request_query (req, "sig"),
-                                        &size, &part, &chunk, &why) || chunk == 0)
+                                     vitrine_request_query (req, "size"), NULL,
+                                     vitrine_request_query (req, "chunk"),
+                                     vitrine_request_query (req, "expires"),
+                                     vitrine_request_query (req, "sig"),
+                                     &size, &part, &chunk, &why) || chunk == 0)
     {
       vitrine_request_error (req, 403, NULL, why != NULL ? why : "Invalid upload URL");
       return;
@@ -337,7 +371,17 @@ vitrine_route_lfs_complete (VitrineRequest *req)
     }
 
   data_path = vitrine_lfs_multipart_path (server, oid);
-  if (!vitrine_sha256_file (data_path, &hex, &hashed, &error))
+  /* The parts were hashed as they came; the file is read again only when
+   * that could not be done (a restart, a part sent again differently). */
+  m = vitrine_multipart_lookup (server, oid, size, chunk, FALSE);
+  if (m != NULL)
+    {
+      hex = vitrine_multipart_finish (m);
+      vitrine_multipart_unref (m);
+      if (hex != NULL && g_stat (data_path, &st) == 0)
+        hashed = st.st_size;
+    }
+  if (hex == NULL && !vitrine_sha256_file (data_path, &hex, &hashed, &error))
     {
       vitrine_request_gerror (req, error);
       return;
@@ -345,9 +389,9 @@ vitrine_route_lfs_complete (VitrineRequest *req)
   if (hashed != size || !g_str_equal (hex, oid))
     {
       g_unlink (data_path);
-      marker_dir = g_path_get_dirname (vitrine_lfs_part_marker_path (server, oid, 1));
       vitrine_request_error (req, 400, NULL, "The uploaded bytes do not match their sha256 oid");
-      goto cleanup;
+      forget_parts (server, oid, n_parts);
+      return;
     }
 
   object_dir = g_path_get_dirname (object);
@@ -363,17 +407,5 @@ vitrine_route_lfs_complete (VitrineRequest *req)
   close (fd);
   answer = vitrine_route_empty_object ();
   vitrine_request_json (req, 200, answer);
-
-cleanup:
-  {
-    g_autofree char *first = vitrine_lfs_part_marker_path (server, oid, 1);
-    g_autofree char *dir = g_path_get_dirname (first);
-
-    for (guint64 k = 1; k <= n_parts; k++)
-      {
-        g_autofree char *marker = vitrine_lfs_part_marker_path (server, oid, k);
-        g_unlink (marker);
-      }
-    g_rmdir (dir);
-  }
+  forget_parts (server, oid, n_parts);
 }

@@ -21,6 +21,7 @@
 #include "vitrine-server-faults.h"
 
 #define PUBLIC      VITRINE_ACCESS_PUBLIC
+#define USER        VITRINE_ACCESS_USER
 #define REPO_READ   VITRINE_ACCESS_REPO_READ
 #define REPO_WRITE  VITRINE_ACCESS_REPO_WRITE
 #define SIGNED      VITRINE_ACCESS_SIGNED
@@ -39,16 +40,16 @@ const VitrineRoute vitrine_routes[] = {
   { "POST",        "/api/validate-yaml",        PUBLIC,     JSON,   vitrine_route_validate_yaml },
 
   /* Repositories, named in the body */
-  { "POST",        "/api/repos/create",         PUBLIC,     JSON,   vitrine_route_repo_create },
-  { "DELETE",      "/api/repos/delete",         PUBLIC,     JSON,   vitrine_route_repo_delete },
-  { "POST",        "/api/repos/move",           PUBLIC,     JSON,   vitrine_route_repo_move },
+  { "POST",        "/api/repos/create",         USER,       JSON,   vitrine_route_repo_create },
+  { "DELETE",      "/api/repos/delete",         USER,       JSON,   vitrine_route_repo_delete },
+  { "POST",        "/api/repos/move",           USER,       JSON,   vitrine_route_repo_move },
 
-  /* Large files: where the batch API sends their bytes.  Completing a
-   * multipart upload checks its signature itself, after the token. */
+  /* Large files: where the batch API sends their bytes, read off the main
+   * thread, the URL's signature checked before the body is read. */
   { "PUT",         "/api/lfs-upload/**",        SIGNED,     STREAM, vitrine_route_upload,
-    "Uploads are PUT requests", vitrine_route_upload_begin, vitrine_route_upload_chunk },
-  { "POST",        "/api/lfs-complete/*",       PUBLIC,     JSON,   vitrine_route_lfs_complete,
-    "Completing an upload is a POST request" },
+    "Uploads are PUT requests", vitrine_route_upload_check },
+  { "POST",        "/api/lfs-complete/*",       SIGNED,     JSON,   vitrine_route_lfs_complete,
+    "Completing an upload is a POST request", vitrine_route_lfs_complete_check },
 
   /* For tests: what VITRINE_HUB_FAULTS injected (404 without it) */
   { "GET HEAD",    VITRINE_FAULTS_PATH,         PUBLIC,     NONE,   vitrine_route_faults },

@@ -19,6 +19,7 @@
 G_BEGIN_DECLS
 
 typedef struct _VitrineRoute VitrineRoute;
+typedef struct _VitrineStreamIO VitrineStreamIO;
 
 typedef struct
 {
@@ -49,11 +50,12 @@ typedef struct
   guint               tail;           /* the first segment a wildcard took */
   VitrineRepoMeta    *repo;           /* opened for REPO_READ and REPO_WRITE routes */
 
-  /* A body taken as it arrives (VITRINE_BODY_STREAM) */
-  gpointer            stream;
+  /* A body read by the route itself (VITRINE_BODY_STREAM), in a worker
+   * that has the connection (vitrine-server-stream.c) */
+  VitrineStreamIO    *io;
+  gpointer            stream;         /* the route's own state */
   GDestroyNotify      stream_free;
   guint64             stream_received;
-  gboolean            stream_cut;     /* an injected fault broke it */
 
   /* The answer */
   guint               status;
@@ -92,6 +94,19 @@ void            vitrine_request_json         (VitrineRequest    *req,
                                               JsonNode          *node);
 
 JsonNode       *vitrine_request_parse_json   (VitrineRequest    *req);
+
+/* Streamed requests (vitrine-server-stream.c), in their worker */
+gssize          vitrine_request_read_body    (VitrineRequest    *req,
+                                              void              *buf,
+                                              gsize              count,
+                                              GError           **error);
+void            vitrine_request_cut          (VitrineRequest    *req);
+gboolean        vitrine_request_answer_begin (VitrineRequest    *req,
+                                              GError           **error);
+gboolean        vitrine_request_answer_write (VitrineRequest    *req,
+                                              const void        *data,
+                                              gsize              len,
+                                              GError           **error);
 gboolean        vitrine_json_has_nul         (const char        *data,
                                               gsize              len);
 

@@ -41,6 +41,7 @@ vitrine_server_finalize (GObject *object)
   VitrineServer *self = (VitrineServer *)object;
 
   _vitrine_server_http_finish (self);
+  _vitrine_conn_free_table (self);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->lfs_dir, g_free);
   g_clear_pointer (&self->tmp_dir, g_free);
@@ -202,8 +203,6 @@ vitrine_server_listen (VitrineServer  *self,
                        GError        **error)
 {
   g_autoptr(GInetAddress) inet = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  GSList *uris;
 
   g_return_val_if_fail (VITRINE_IS_SERVER (self), FALSE);
   g_return_val_if_fail (host != NULL, FALSE);
@@ -257,18 +256,12 @@ vitrine_server_listen (VitrineServer  *self,
     self->faults = vitrine_faults_new (g_getenv ("VITRINE_HUB_FAULTS"));
   vitrine_store_recover (self->data_dir);
 
-  address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->soup, address, 0, error))
+  if (!_vitrine_conn_listen (self, inet, port, error))
     return FALSE;
-
-  uris = soup_server_get_uris (self->soup);
-  g_assert (uris != NULL);
-  self->port = g_uri_get_port (uris->data);
   if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6)
     self->url = g_strdup_printf ("http://[%s]:%u", host, self->port);
   else
     self->url = g_strdup_printf ("http://%s:%u", host, self->port);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return TRUE;
 }
