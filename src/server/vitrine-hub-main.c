@@ -53,7 +53,7 @@ serve (int    argc,
     { "host", 0, 0, G_OPTION_ARG_STRING, &host, N_("Address to listen on (default 127.0.0.1)"), N_("ADDRESS") },
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (default 0: pick a free one)"), N_("PORT") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file, N_("Write the port to this file once listening"), N_("FILE") },
-    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout, N_("Close connections idle between requests after this many seconds (default 60)"), N_("SECONDS") },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout, N_("Cut connections whose client stops reading its answer for this many seconds (default 60)"), N_("SECONDS") },
     { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_timeout, N_("Cut requests that take longer than this to arrive, or stall (default 20)"), N_("SECONDS") },
     { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &max_per_address, N_("Connections one client address may hold at once (default 256)"), N_("N") },
     { NULL }
@@ -215,6 +215,17 @@ int
 main (int    argc,
       char **argv)
 {
+  /* GLib before 2.76 keeps the small blocks it frees (GSlice) for good,
+   * so a large request (a batch of 100,000 objects) would leave hundreds
+   * of megabytes behind: the hub runs with plain malloc, which gives
+   * memory back.  GSlice reads its setting before main(), hence the
+   * exec. */
+  if (argc >= 2 && g_strcmp0 (argv[1], "serve") == 0 && g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") != 0)
+    {
+      g_setenv ("G_SLICE", "always-malloc", TRUE);
+      execv ("/proc/self/exe", argv);
+    }
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

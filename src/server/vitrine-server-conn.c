@@ -8,7 +8,7 @@
  * - a client address holds at most max_per_address connections at once;
  * - a connection whose request does not arrive within request_timeout
  *   seconds (headers or body stalled, or nothing sent at all) is cut, and
- *   one kept alive between requests is closed after idle_timeout;
+ *   one whose client stops reading its answer, after idle_timeout;
  * - when the process runs out of descriptors, accept() fails: the hub
  *   then gives up a descriptor it keeps in reserve to answer the waiting
  *   client 503, closes connections idle between requests, and tries
@@ -88,6 +88,7 @@ stream_gone_cb (gpointer  data,
   VitrineServer *self = conn->server;
   guint count;
 
+  g_debug ("Connection from %s closed", conn->key);
   g_mutex_lock (&self->conns_lock);
   if (g_hash_table_remove (self->conns, conn))
     {
@@ -110,8 +111,7 @@ _vitrine_conn_cut (VitrineConn *conn)
   g_socket_shutdown (conn->socket, TRUE, TRUE, NULL);
 }
 
-/* Hands @conn to libsoup (again, after the front answered a request on
- * it itself).  In the main thread. */
+/* Hands @conn to libsoup.  In the main thread. */
 static void
 conn_give_to_soup (VitrineConn *conn)
 {
@@ -120,39 +120,6 @@ conn_give_to_soup (VitrineConn *conn)
   self->accepting = conn;
   soup_server_accept_iostream (self->soup, G_IO_STREAM (conn->stream), conn->local, conn->remote, NULL);
   self->accepting = NULL;
-}
-
-static gboolean
-give_back_cb (gpointer data)
-{
-  VitrineConn *conn = data;
-
-  if (conn->server->draining || conn->cut)
-    g_io_stream_close (G_IO_STREAM (conn->stream), NULL, NULL);
-  else
-    {
-      conn->stolen = FALSE;
-      conn->phase = VITRINE_CONN_IDLE;
-      conn->since = g_get_monotonic_time ();
-      conn_give_to_soup (conn);
-    }
-  /* Drops the reference the worker held on the stream. */
-  g_object_unref (conn->stream);
-  _vitrine_conn_unref (conn);
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * _vitrine_conn_give_back:
- *
- * After the front answered a request on @conn itself: the connection goes
- * back to libsoup for its next request.  The caller holds a reference on
- * conn->stream and one on @conn, both taken over.  From any thread.
- */
-void
-_vitrine_conn_give_back (VitrineConn *conn)
-{
-  g_idle_add_full (G_PRIORITY_DEFAULT, give_back_cb, conn, NULL);
 }
 
 static char *
@@ -470,6 +437,7 @@ take_connection (VitrineServer *self,
   conn->stream = g_socket_connection_factory_create_connection (socket);
   /* The table's reference goes when the stream does. */
   g_object_weak_ref (G_OBJECT (conn->stream), stream_gone_cb, conn);
+  g_debug ("Connection from %s accepted", conn->key);
   conn_give_to_soup (conn);
   g_object_unref (conn->stream);
 }
@@ -669,8 +637,6 @@ vitrine_server_stop (VitrineServer *self,
 void
 _vitrine_conn_init (VitrineServer *self)
 {
-  g_autoptr(GSocket) keepalive = NULL;
-
   g_mutex_init (&self->conns_lock);
   self->conns = g_hash_table_new (NULL, NULL);
   self->per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -678,16 +644,6 @@ _vitrine_conn_init (VitrineServer *self)
   self->request_timeout = DEFAULT_REQUEST_TIMEOUT;
   self->max_per_address = DEFAULT_MAX_PER_ADDRESS;
   self->spare_fd = -1;
-  self->keepalive_fds[0] = self->keepalive_fds[1] = -1;
-
-  /* libsoup keeps connections alive only while it has a listener: one
-   * that never sees a connection. */
-  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, self->keepalive_fds) == 0)
-    {
-      keepalive = g_socket_new_from_fd (self->keepalive_fds[0], NULL);
-      if (keepalive != NULL && soup_server_listen_socket (self->soup, keepalive, 0, NULL))
-        self->keepalive_fds[0] = -1;
-    }
 }
 
 void
@@ -700,9 +656,6 @@ _vitrine_conn_finish (VitrineServer *self)
   if (self->spare_fd >= 0)
     close (self->spare_fd);
   self->spare_fd = -1;
-  for (guint i = 0; i < 2; i++)
-    if (self->keepalive_fds[i] >= 0)
-      close (self->keepalive_fds[i]);
 }
 
 /* The connections' table is freed last, once libsoup let every one go. */

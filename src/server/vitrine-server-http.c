@@ -268,10 +268,6 @@ _vitrine_server_apply_answer (SoupServerMessage *msg,
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
-  /* A hub that is stopping closes each connection after its answer. */
-  if (req->server->draining)
-    soup_message_headers_replace (headers, "Connection", "close");
-
   for (guint i = 0; i + 1 < req->headers->len; i += 2)
     soup_message_headers_append (headers,
                                  g_ptr_array_index (req->headers, i),
@@ -430,8 +426,6 @@ answer_before_body (VitrineServer     *self,
       _vitrine_stream_refuse (self, msg, req, conn);
       return;
     }
-  if (expect && (chunked || req->content_length > 0))
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
   _vitrine_server_apply_answer (msg, req);
 }
 
@@ -489,6 +483,8 @@ request_started_cb (SoupServer        *soup,
 {
   VitrineConn *conn = _vitrine_conn_for_message (self, msg);
 
+  /* One request a connection (see vitrine-server-conn.c). */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
   if (conn != NULL)
     {
       _vitrine_conn_track (msg, conn);

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   VITRINE_CONN_NEW,       /* accepted, its first request not in yet */
-  VITRINE_CONN_IDLE,      /* kept alive between requests */
+  VITRINE_CONN_IDLE,      /* answered */
   VITRINE_CONN_HEADERS,   /* a request's headers arriving */
   VITRINE_CONN_BODY,      /* a request's body arriving */
   VITRINE_CONN_BUSY,      /* being answered (a worker has it) */
@@ -73,7 +73,6 @@ struct _VitrineServer
   guint          accept_retry_id;
   guint          sweep_id;
   int            spare_fd;        /* given up to answer when out of descriptors */
-  int            keepalive_fds[2];
   GMutex         conns_lock;
   GHashTable    *conns;           /* VitrineConn -> itself */
   GHashTable    *per_address;     /* address -> count */
@@ -107,7 +106,6 @@ VitrineConn   *_vitrine_conn_for_message   (VitrineServer     *self,
 VitrineConn   *_vitrine_conn_ref           (VitrineConn       *conn);
 void           _vitrine_conn_unref         (VitrineConn       *conn);
 void           _vitrine_conn_cut           (VitrineConn       *conn);
-void           _vitrine_conn_give_back     (VitrineConn       *conn);
 void           _vitrine_conn_track         (SoupServerMessage *msg,
                                             VitrineConn       *conn);
 

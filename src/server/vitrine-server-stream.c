@@ -7,9 +7,8 @@
  * (Content-Length or chunked) with blocking reads as large as the
  * handler asks, straight into its buffers, and writes the answer, whole
  * or streamed in chunks.  The main thread never sees those bytes, so a
- * large upload does not hold up anyone else's small request.  When the
- * body was read to its end and nothing followed it, the connection goes
- * back to libsoup for the next request; else it is closed.
+ * large upload does not hold up anyone else's small request.  The
+ * connection closes after the answer, as all of the hub's do.
  *
  * The same workers refuse, without reading it, the large body of a
  * request that failed its checks: the answer is written, then what the
@@ -47,7 +46,6 @@ struct _VitrineStreamIO
   GInputStream  *in;
   GOutputStream *out;
   gboolean       expect_continue;
-  gboolean       client_keeps;  /* HTTP/1.1 without Connection: close */
   gboolean       refuse;        /* answer only, the body unread */
 
   /* The request body */
@@ -277,13 +275,6 @@ write_all (VitrineStreamIO  *io,
   return TRUE;
 }
 
-static gboolean
-keeps_connection (VitrineStreamIO *io)
-{
-  return io->client_keeps && !io->refuse && io->body_done && !io->broken && !io->conn->cut &&
-         !io->conn->server->draining && (io->line_buf == NULL || io->line_pos == io->line_len);
-}
-
 /* The status line and headers of @req's answer. */
 static gboolean
 write_head (VitrineRequest  *req,
@@ -308,8 +299,7 @@ write_head (VitrineRequest  *req,
     g_string_append_printf (head, "Content-Length: %" G_GINT64_FORMAT "\r\n", content_length);
   else
     g_string_append (head, "Transfer-Encoding: chunked\r\n");
-  if (!keeps_connection (io))
-    g_string_append (head, "Connection: close\r\n");
+  g_string_append (head, "Connection: close\r\n");
   g_string_append (head, "\r\n");
   ok = write_all (io, head->str, head->len, error);
   g_string_free (head, TRUE);
@@ -420,7 +410,6 @@ stream_job_run (gpointer data,
   VitrineStreamIO *io = req->io;
   VitrineConn *conn = io->conn;
   g_autoptr(GError) error = NULL;
-  gboolean keep;
 
   g_socket_set_timeout (conn->socket, self->request_timeout);
   if (io->refuse)
@@ -439,11 +428,8 @@ stream_job_run (gpointer data,
         vitrine_faults_note_answer (self->faults, req);
     }
 
-  keep = keeps_connection (io) && !io->broken;
-  if (keep)
-    g_socket_set_timeout (conn->socket, 0);
-  else
-    g_io_stream_close (G_IO_STREAM (conn->stream), NULL, NULL);
+  g_output_stream_flush (io->out, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (conn->stream), NULL, NULL);
 
   /* A large request leaves its memory behind in this thread's arena:
    * give it back to the system. */
@@ -451,16 +437,7 @@ stream_job_run (gpointer data,
     malloc_trim (0);
 
   req->io = NULL;
-  if (keep)
-    {
-      /* The worker's reference on the stream and on @conn go along. */
-      _vitrine_conn_give_back (_vitrine_conn_ref (conn));
-      g_clear_object (&io->stolen);
-    }
-  else
-    {
-      g_object_unref (conn->stream);
-    }
+  g_object_unref (conn->stream);
   stream_io_free (io);
   vitrine_request_free (req);
   _vitrine_conn_unref (conn);
@@ -483,13 +460,9 @@ take_connection (VitrineServer     *self,
   io->conn = _vitrine_conn_ref (conn);
   io->refuse = refuse;
   io->expect_continue = (soup_message_headers_get_expectations (headers) & SOUP_EXPECTATION_CONTINUE) != 0;
-  io->client_keeps = soup_server_message_get_http_version (msg) == SOUP_HTTP_1_1 &&
-                     !soup_message_headers_header_contains (headers, "Connection", "close");
   io->chunked = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED;
   io->remaining = io->chunked ? 0 : (guint64) MAX (req->content_length, 0);
   io->body_done = !io->chunked && io->remaining == 0;
-  if (self->draining)
-    vitrine_request_header (req, "Connection", "close");
   req->io = io;
 
   conn->stolen = TRUE;
