@@ -26,7 +26,7 @@
 #include "vitrine-hash.h"
 #include "vitrine-routes-private.h"
 
-#define UPLOAD_BUFFER   (4 * 1024 * 1024)
+#define UPLOAD_BUFFER   (1024 * 1024)
 #define READ_BACK       (1024 * 1024)
 /* Multipart uploads followed at once; past that, completing one hashes
  * its file again. */
