@@ -310,17 +310,19 @@ split_path (const char *path,
 }
 
 static char *
-base_url_for (SoupServerMessage *msg)
+base_url_for (VitrineServer     *server,
+              SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *host = soup_message_headers_get_one (headers, "Host");
-  GUri *uri = soup_server_message_get_uri (msg);
 
-  /* Only a plausible host name or address goes into URLs we hand out. */
+  /* Only a plausible host name or address goes into URLs we hand out;
+   * else the address the hub listens on (not the request's URI, which
+   * libsoup builds from that same Host header). */
   if (host != NULL && *host != '\0' && strlen (host) < 256 &&
       strspn (host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == strlen (host))
     return g_strdup_printf ("http://%s", host);
-  return g_strdup_printf ("http://%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  return vitrine_server_dup_url (server);
 }
 
 /* Copies out of @msg what routes need, once its headers are in. */
@@ -345,7 +347,7 @@ vitrine_request_new (VitrineServer     *server,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     req->content_length = soup_message_headers_get_content_length (headers);
   req->range = g_strdup (soup_message_headers_get_one (headers, "Range"));
-  req->base_url = base_url_for (msg);
+  req->base_url = base_url_for (server, msg);
   return req;
 }
 
