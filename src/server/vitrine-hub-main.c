@@ -18,6 +18,7 @@
 
 #include "vitrine-accounts.h"
 #include "vitrine-discovery.h"
+#include "vitrine-git-receive.h"
 #include "vitrine-server.h"
 
 /* How long answers being made may take once the hub is told to stop. */
@@ -133,6 +134,43 @@ serve (int    argc,
   return 0;
 }
 
+/* `git-pre-receive`: the hook git receive-pack runs for a push (the hub
+ * writes it in DATA/hooks), in the repository, with what the push sent
+ * in git's quarantine.  Says why a push is refused on standard error,
+ * which git passes on to the client. */
+static int
+git_pre_receive (int    argc,
+                 char **argv)
+{
+  g_autofree char *lfs_dir = NULL;
+  g_autofree char *git_dir = g_get_current_dir ();
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) updates = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GOptionEntry entries[] = {
+    { "lfs-dir", 0, 0, G_OPTION_ARG_FILENAME, &lfs_dir, NULL, NULL },
+    { NULL }
+  };
+  char buf[4096];
+  size_t n;
+  gboolean ok;
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || lfs_dir == NULL)
+    {
+      g_printerr ("vitrine-hub: the push could not be checked\n");
+      return 2;
+    }
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0 && updates->len < 16 * 1024 * 1024)
+    g_string_append_len (updates, buf, n);
+  ok = vitrine_git_check_push (git_dir, g_getenv ("GIT_QUARANTINE_PATH"), lfs_dir, updates->str, out);
+  if (out->len > 0)
+    g_printerr ("%s", out->str);
+  return ok ? 0 : 1;
+}
+
 static void
 usage (void)
 {
@@ -238,6 +276,8 @@ main (int    argc,
     }
   if (argc >= 2 && g_strcmp0 (argv[1], "serve") == 0)
     return serve (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "git-pre-receive") == 0)
+    return git_pre_receive (argc - 1, argv + 1);
   if (argc >= 2 && (g_strcmp0 (argv[1], "user") == 0 || g_strcmp0 (argv[1], "token") == 0 ||
                     g_strcmp0 (argv[1], "org") == 0))
     return accounts_command (argv[1], argc - 1, argv + 1);

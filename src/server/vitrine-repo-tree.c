@@ -253,3 +253,84 @@ vitrine_store_attributes_match_lfs (const char *attributes,
     }
   return FALSE;
 }
+
+/* ---- The large files a repository names ------------------------------- */
+
+typedef struct
+{
+  git_repository *repo;
+  git_odb        *odb;
+  GHashTable     *oids;
+  GHashTable     *blobs;    /* blob ids already read */
+} LfsWalk;
+
+static int
+lfs_oid_cb (const char           *root,
+            const git_tree_entry *entry,
+            void                 *payload)
+{
+  LfsWalk *w = payload;
+  const git_oid *id = git_tree_entry_id (entry);
+  g_autoptr(git_blob) blob = NULL;
+  g_autofree char *oid = NULL;
+  size_t size;
+  git_object_t type;
+  guint64 lfs_size;
+
+  if (git_tree_entry_type (entry) != GIT_OBJECT_BLOB ||
+      !g_hash_table_add (w->blobs, g_memdup2 (id, sizeof *id)))
+    return 0;
+  if (git_odb_read_header (&size, &type, w->odb, id) != 0 ||
+      size > VITRINE_LFS_POINTER_MAX_SIZE || git_blob_lookup (&blob, w->repo, id) != 0)
+    return 0;
+  if (vitrine_lfs_pointer_parse (git_blob_rawcontent (blob), git_blob_rawsize (blob), &oid, &lfs_size))
+    g_hash_table_insert (w->oids, g_steal_pointer (&oid), GSIZE_TO_POINTER (1));
+  return 0;
+}
+
+static guint
+oid_hash (gconstpointer key)
+{
+  return *(const guint *) key;
+}
+
+static gboolean
+oid_equal (gconstpointer a,
+           gconstpointer b)
+{
+  return git_oid_equal (a, b);
+}
+
+/**
+ * vitrine_store_lfs_oids:
+ *
+ * Returns: (transfer full): the sha256 of every large file that the tip
+ *   of a branch or tag of @repo points to, as a set
+ */
+GHashTable *
+vitrine_store_lfs_oids (git_repository *repo)
+{
+  LfsWalk w = { repo, NULL, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL) };
+  git_reference_iterator *iter = NULL;
+  git_reference *ref = NULL;
+
+  if (git_repository_odb (&w.odb, repo) != 0 || git_reference_iterator_new (&iter, repo) != 0)
+    {
+      git_odb_free (w.odb);
+      g_hash_table_unref (w.blobs);
+      return w.oids;
+    }
+  while (git_reference_next (&ref, iter) == 0)
+    {
+      g_autoptr(git_object) tip = NULL;
+
+      if (git_reference_peel (&tip, ref, GIT_OBJECT_TREE) == 0)
+        git_tree_walk ((git_tree *) tip, GIT_TREEWALK_PRE, lfs_oid_cb, &w);
+      git_reference_free (ref);
+    }
+  git_reference_iterator_free (iter);
+  git_odb_free (w.odb);
+  g_hash_table_unref (w.blobs);
+  return w.oids;
+}

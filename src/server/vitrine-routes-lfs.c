@@ -143,8 +143,130 @@ upload_url (VitrineRequest *req,
   return g_string_free (url, FALSE);
 }
 
+/* A git-lfs download batch: a signed URL for each object the repository
+ * points to (from the tip of a branch or tag).  The store is shared by
+ * every repository: an object no tip of this one names is "not found",
+ * whoever else has it. */
+static void
+lfs_batch_download (VitrineRequest *req,
+                    JsonArray      *objects)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(git_repository) repo = vitrine_store_open_git (req->repo, &error);
+  g_autoptr(GHashTable) named = NULL;
+  guint64 expires = g_get_real_time () / G_USEC_PER_SEC + UPLOAD_URL_LIFETIME;
+  g_autofree char *expires_at = vitrine_format_date (expires);
+
+  if (repo == NULL)
+    {
+      vitrine_request_gerror (req, error);
+      return;
+    }
+  named = vitrine_store_lfs_oids (repo);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "transfer");
+  json_builder_add_string_value (builder, "basic");
+  json_builder_set_member_name (builder, "hash_algo");
+  json_builder_add_string_value (builder, "sha256");
+  json_builder_set_member_name (builder, "objects");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonNode *item = json_array_get_element (objects, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+      const char *oid = vitrine_json_string (object, "oid");
+      g_autofree char *path = NULL;
+      guint64 size = 0;
+      GStatBuf st;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "oid");
+      json_builder_add_string_value (builder, oid != NULL ? oid : "");
+      vitrine_route_member_u64 (object, "size", &size);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, (gint64) MIN (size, G_MAXINT64));
+      if (vitrine_is_hex (oid, 64))
+        path = vitrine_lfs_object_path (vitrine_server_get_lfs_dir (req->server), oid);
+      if (path == NULL || !g_hash_table_contains (named, oid) || g_stat (path, &st) != 0 ||
+          (guint64) st.st_size != size)
+        {
+          json_builder_set_member_name (builder, "error");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_int_value (builder, 404);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, "Object does not exist");
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+          continue;
+        }
+      {
+        g_autofree char *url = upload_url (req, "download", oid, size, expires, NULL, NULL);
+
+        json_builder_set_member_name (builder, "authenticated");
+        json_builder_add_boolean_value (builder, TRUE);
+        json_builder_set_member_name (builder, "actions");
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "download");
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "href");
+        json_builder_add_string_value (builder, url);
+        json_builder_set_member_name (builder, "expires_at");
+        json_builder_add_string_value (builder, expires_at);
+        json_builder_end_object (builder);
+        json_builder_end_object (builder);
+      }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  vitrine_request_json (req, 200, answer);
+  g_free (req->resp_type);
+  req->resp_type = g_strdup ("application/vnd.git-lfs+json");
+}
+
+/* GET /api/lfs-download/{oid}: the URL's signature, before anything. */
+void
+vitrine_route_lfs_download_check (VitrineRequest *req)
+{
+  const char *why = NULL;
+  guint64 size, part, chunk;
+
+  if (!vitrine_lfs_check_capability (req->server, "download", req->segments[req->tail],
+                                     vitrine_request_query (req, "size"), NULL, NULL,
+                                     vitrine_request_query (req, "expires"),
+                                     vitrine_request_query (req, "sig"),
+                                     &size, &part, &chunk, &why))
+    vitrine_request_error (req, 403, NULL, why != NULL ? why : "Invalid download URL");
+}
+
+/* GET /api/lfs-download/{oid}, where a download batch sends git-lfs. */
+void
+vitrine_route_lfs_download (VitrineRequest *req)
+{
+  const char *oid = req->segments[req->tail];
+  g_autofree char *path = vitrine_lfs_object_path (vitrine_server_get_lfs_dir (req->server), oid);
+  guint64 size = g_ascii_strtoull (vitrine_request_query (req, "size"), NULL, 10);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || (guint64) st.st_size != size)
+    {
+      vitrine_request_error (req, 404, NULL, "Object does not exist");
+      return;
+    }
+  req->status = 200;
+  req->file_path = g_steal_pointer (&path);
+  req->file_offset = 0;
+  req->file_length = size;
+  vitrine_request_header (req, "Content-Type", "application/octet-stream");
+}
+
 /* POST /{site}/{ns}/{name}.git/info/lfs/objects/batch: where to upload
- * what the server does not have yet. */
+ * what the server does not have yet, or where to download from. */
 void
 vitrine_route_lfs_batch (VitrineRequest *req)
 {
@@ -169,9 +291,24 @@ vitrine_route_lfs_batch (VitrineRequest *req)
       vitrine_request_error (req, 422, NULL, "Expected {\"operation\", \"objects\": [{\"oid\", \"size\"}]}");
       return;
     }
+  if (g_str_equal (operation, "download"))
+    {
+      lfs_batch_download (req, json_node_get_array (objects));
+      return;
+    }
   if (!g_str_equal (operation, "upload"))
     {
-      vitrine_request_error (req, 422, NULL, "Only uploads go through the batch API here; download with /resolve/");
+      vitrine_request_error (req, 422, NULL, "The batch API knows the operations upload and download");
+      return;
+    }
+  if (!vitrine_route_can_write_namespace (req, req->repo->ns))
+    {
+      if (req->caller == NULL)
+        vitrine_request_error (req, 401, NULL, "You must be signed in to write to this repository.");
+      else if (req->caller->role != VITRINE_ROLE_WRITE)
+        vitrine_request_error (req, 403, NULL, "This token is read-only: use a token with the write role.");
+      else
+        vitrine_request_error (req, 403, NULL, "You don't have write access to this repository.");
       return;
     }
   transfers = json_object_get_member (body, "transfers");

@@ -94,6 +94,8 @@ struct _VitrineRoute
   /* In the main thread, once the headers are in: more checks, which
    * refuse the request by setting an answer. */
   VitrineRouteFunc  check;
+  /* A 401 asks for Basic credentials, as git and git-lfs want. */
+  gboolean          basic_auth;
 };
 
 extern const VitrineRoute vitrine_routes[];
@@ -150,6 +152,15 @@ void        vitrine_multipart_forget      (VitrineServer  *server,
 
 /* vitrine-routes-spaces.c */
 void        vitrine_route_runtime         (VitrineRequest *req);
+
+/* vitrine-routes-git.c */
+void        vitrine_route_git_check       (VitrineRequest *req);
+void        vitrine_route_git_info_refs   (VitrineRequest *req);
+void        vitrine_route_git_upload_pack (VitrineRequest *req);
+void        vitrine_route_git_receive_pack (VitrineRequest *req);
+void        vitrine_route_lfs_locks       (VitrineRequest *req);
+void        vitrine_route_lfs_download_check (VitrineRequest *req);
+void        vitrine_route_lfs_download    (VitrineRequest *req);
 
 /* ---- Shared helpers (vitrine-routes.c) -------------------------------- */
 

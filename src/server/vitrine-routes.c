@@ -32,6 +32,7 @@
 
 #define REPO_API "/api/{type}/{ns}/{name}"
 #define DOWNLOAD "Downloads are GET or HEAD requests"
+#define GIT_METHOD "Not a request of git's smart HTTP protocol"
 
 /* The front (vitrine-server-http.c) walks this table for every request. */
 const VitrineRoute vitrine_routes[] = {
@@ -50,6 +51,8 @@ const VitrineRoute vitrine_routes[] = {
     "Uploads are PUT requests", vitrine_route_upload_check },
   { "POST",        "/api/lfs-complete/*",       SIGNED,     JSON,   vitrine_route_lfs_complete,
     "Completing an upload is a POST request", vitrine_route_lfs_complete_check },
+  { "GET HEAD",    "/api/lfs-download/*",       SIGNED,     NONE,   vitrine_route_lfs_download,
+    DOWNLOAD, vitrine_route_lfs_download_check },
 
   /* For tests: what VITRINE_HUB_FAULTS injected (404 without it) */
   { "GET HEAD",    VITRINE_FAULTS_PATH,         PUBLIC,     NONE,   vitrine_route_faults },
@@ -74,9 +77,26 @@ const VitrineRoute vitrine_routes[] = {
   { NULL,          REPO_API "/**",              REPO_READ,  NONE,   vitrine_route_not_found },
   { NULL,          "/api/**",                   PUBLIC,     NONE,   vitrine_route_not_found },
 
-  /* The site: the git-lfs batch API and downloads */
-  { "POST",        "/{site}/{ns}/{name}.git/info/lfs/objects/batch", REPO_WRITE, JSON,
-    vitrine_route_lfs_batch, "The batch API takes POST requests" },
+  /* The site: every repository is a git remote (vitrine-routes-git.c),
+   * with or without .git; git-lfs's batch API (uploads need write access,
+   * which the batch checks) and its locks (not supported). */
+  { "GET HEAD",    "/{site}/{ns}/{name}/info/refs",      REPO_READ, STREAM, vitrine_route_git_info_refs,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "GET HEAD",    "/{site}/{ns}/{name}.git/info/refs",  REPO_READ, STREAM, vitrine_route_git_info_refs,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}/git-upload-pack", REPO_READ, STREAM, vitrine_route_git_upload_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}.git/git-upload-pack", REPO_READ, STREAM, vitrine_route_git_upload_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}/git-receive-pack", REPO_READ, STREAM, vitrine_route_git_receive_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}.git/git-receive-pack", REPO_READ, STREAM, vitrine_route_git_receive_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}.git/info/lfs/objects/batch", REPO_READ, JSON,
+    vitrine_route_lfs_batch, "The batch API takes POST requests", NULL, TRUE },
+  { NULL,          "/{site}/{ns}/{name}.git/info/lfs/locks/**", REPO_READ, NONE,
+    vitrine_route_lfs_locks, NULL, NULL, TRUE },
+
   { "GET HEAD",    "/{site}/{ns}/{name}/resolve/*/+", REPO_READ, NONE, vitrine_route_resolve, DOWNLOAD },
   { "GET HEAD",    "/{site}/{ns}/{name}/raw/*/+",     REPO_READ, NONE, vitrine_route_resolve, DOWNLOAD },
 };

@@ -149,11 +149,13 @@ route_request (VitrineRequest *req)
       if (match == MATCH && method_allowed (route->methods, req->method))
         {
           req->route = route;
+          req->basic_auth = route->basic_auth;
           return;
         }
       if (match == MATCH && route->wrong_method != NULL)
         {
           req->route = route;
+          req->basic_auth = route->basic_auth;
           req->wrong_method = TRUE;
           return;
         }

@@ -57,6 +57,7 @@ struct _VitrineServer
   char          *data_dir;
   char          *lfs_dir;
   char          *tmp_dir;
+  char          *hooks_dir;
   guint8         secret[32];
   SoupServer    *soup;
   char          *url;
@@ -125,6 +126,7 @@ void           _vitrine_stream_refuse      (VitrineServer     *self,
 VitrineFaults *_vitrine_server_get_faults  (VitrineServer *self);
 const char    *vitrine_server_get_lfs_dir  (VitrineServer *self);
 const char    *vitrine_server_get_tmp_dir  (VitrineServer *self);
+const char    *vitrine_server_get_hooks_dir (VitrineServer *self);
 char          *vitrine_server_sign         (VitrineServer *self,
                                             const char    *message);
 

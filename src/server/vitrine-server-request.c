@@ -70,7 +70,11 @@ vitrine_request_error (VitrineRequest *req,
     vitrine_request_header (req, "X-Error-Code", hub_code);
   if (strpbrk (message, "\r\n") == NULL && g_str_is_ascii (message))
     vitrine_request_header (req, "X-Error-Message", message);
-  if (status == SOUP_STATUS_UNAUTHORIZED)
+  /* git asks for credentials when offered Basic: any user name, the
+   * token as the password. */
+  if (status == SOUP_STATUS_UNAUTHORIZED && req->basic_auth)
+    vitrine_request_header (req, "WWW-Authenticate", "Basic realm=\"Vitrine hub\", charset=\"UTF-8\"");
+  else if (status == SOUP_STATUS_UNAUTHORIZED)
     vitrine_request_header (req, "WWW-Authenticate",
                             "Bearer realm=\"Authentication required\", charset=\"UTF-8\"");
   set_body (req, "application/json; charset=utf-8", g_bytes_new_take (text, strlen (text)));
@@ -347,6 +351,8 @@ vitrine_request_new (VitrineServer     *server,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     req->content_length = soup_message_headers_get_content_length (headers);
   req->range = g_strdup (soup_message_headers_get_one (headers, "Range"));
+  req->git_protocol = g_strdup (soup_message_headers_get_one (headers, "Git-Protocol"));
+  req->content_encoding = g_strdup (soup_message_headers_get_one (headers, "Content-Encoding"));
   req->base_url = base_url_for (server, msg);
   return req;
 }
@@ -362,6 +368,8 @@ vitrine_request_free (VitrineRequest *req)
   g_clear_pointer (&req->body, g_bytes_unref);
   g_free (req->content_type);
   g_free (req->range);
+  g_free (req->git_protocol);
+  g_free (req->content_encoding);
   g_free (req->base_url);
   vitrine_caller_free (req->caller);
   g_ptr_array_unref (req->headers);

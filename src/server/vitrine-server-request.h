@@ -36,6 +36,8 @@ typedef struct
   char               *content_type;
   gint64              content_length; /* -1 when not announced */
   char               *range;
+  char               *git_protocol;   /* the Git-Protocol header */
+  char               *content_encoding;
   char               *base_url;
   VitrineCaller      *caller;
   gboolean            bad_token;
@@ -44,6 +46,7 @@ typedef struct
   const VitrineRoute *route;          /* NULL: no such page */
   gboolean            wrong_method;   /* the route, but not this method */
   gboolean            need_write;     /* the repository must be writable */
+  gboolean            basic_auth;     /* a 401 asks for Basic credentials (git) */
   VitrineRepoType     type;           /* from {type} or {site} */
   char               *ns;             /* from {ns}, or NULL */
   char               *name;           /* from {name}, or NULL */
