@@ -615,7 +615,7 @@ remove_locks (const char *dir)
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
       /* What git receive-pack kept of a push that never ended. */
-      if (g_str_has_prefix (name, "incoming-") && g_file_test (path, G_FILE_TEST_IS_DIR))
+      if (g_str_has_prefix (name, "tmp_objdir-") && g_file_test (path, G_FILE_TEST_IS_DIR))
         {
           g_message ("Removing %s, left by a push that stopped", path);
           _vitrine_store_rm_rf (path);
