@@ -426,6 +426,10 @@ stream_job_run (gpointer data,
       finish_answer (req);
       if (self->faults != NULL && !io->broken && req->status != 0)
         vitrine_faults_note_answer (self->faults, req);
+      /* Answered before the whole body was read (a write that failed):
+       * the client gets to read the answer before the connection goes. */
+      if (!io->body_done && !io->broken)
+        linger (io);
     }
 
   g_output_stream_flush (io->out, NULL, NULL);

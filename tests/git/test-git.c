@@ -316,6 +316,20 @@ test_clone_private (Git           *g,
     g_assert_cmpstr (head, ==, commit);
   }
 
+  /* A fetch with many commits of its own to tell about (git gzips such
+   * requests) gets what the API added since. */
+  for (guint i = 0; i < 60; i++)
+    g_assert_cmpint (run (dir, NULL, NULL, "git", "commit", "-q", "--allow-empty", "-m", "Local", NULL), ==, 0);
+  {
+    g_autofree char *op = file_op ("later.txt", "later");
+    g_autofree char *later = api_commit (g, "alice/private", "Later", op);
+    g_autofree char *fetched = NULL;
+
+    g_assert_cmpint (run (dir, NULL, NULL, "git", "fetch", "-q", "origin", NULL), ==, 0);
+    fetched = git_head (dir, "origin/main");
+    g_assert_cmpstr (fetched, ==, later);
+  }
+
   /* Anonymous: 401 with a Basic challenge, so git asks for a password. */
   g_free (url);
   url = remote (g, "alice/private", NULL);
