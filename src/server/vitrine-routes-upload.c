@@ -439,9 +439,10 @@ upload_store (VitrineRequest *req,
 {
   if (up->sha != NULL)
     {
-      g_autofree char *oid = vitrine_sha256_finish (g_steal_pointer (&up->sha));
+      g_autofree char *oid = vitrine_sha256_finish (up->sha);
       g_autofree char *dir = g_path_get_dirname (up->final_path);
 
+      g_clear_pointer (&up->sha, vitrine_sha256_free);
       if (!g_str_equal (oid, up->oid))
         {
           g_unlink (up->tmp_path);

@@ -661,6 +661,7 @@ test_kill_during_push (Git           *g,
   g_autofree char *before = NULL;
   g_autofree char *pushed = NULL;
   g_autoptr(GSubprocess) push = NULL;
+  g_autoptr(GAsyncResult) pushed_all = NULL;
   g_autoptr(GError) error = NULL;
 
   hub_create_repo (&g->hub, g->hub.alice, "{\"name\":\"killed\"}");
@@ -693,7 +694,6 @@ test_kill_during_push (Git           *g,
     g_autofree char *objects = g_build_filename (git_dir, "objects", NULL);
     gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
     gboolean receiving = FALSE;
-    g_autoptr(GAsyncResult) pushed_all = NULL;
 
     g_subprocess_wait_async (push, NULL, test_keep_result_cb, &pushed_all);
     while (!receiving && pushed_all == NULL && g_get_monotonic_time () < deadline)
@@ -713,7 +713,7 @@ test_kill_during_push (Git           *g,
   g_subprocess_send_signal (g->proc, SIGKILL);
   g_subprocess_wait (g->proc, NULL, NULL);
   g_clear_object (&g->proc);
-  while (g_subprocess_get_identifier (push) != NULL)
+  while (pushed_all == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   hub_start_proc (g, NULL);

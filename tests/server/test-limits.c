@@ -710,9 +710,15 @@ static void
 test_batch_memory (Proc          *p,
                    gconstpointer  data)
 {
-  GString *body = g_string_new ("{\"operation\":\"upload\",\"transfers\":[\"basic\"],\"objects\":[");
+  GString *body = NULL;
   guint64 before, after;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* AddressSanitizer's allocator holds freed memory on purpose. */
+  g_test_skip ("Memory given back cannot be seen under AddressSanitizer");
+  return;
+#endif
+  body = g_string_new ("{\"operation\":\"upload\",\"transfers\":[\"basic\"],\"objects\":[");
   proc_start (p, 0, NULL, NULL);
   hub_create_repo (&p->hub, p->hub.alice, "{\"name\":\"m\"}");
   before = hub_memory_kib (p, "VmRSS:");
