@@ -301,7 +301,10 @@ vitrine_route_body_object (VitrineRequest *req,
 JsonNode *
 vitrine_route_empty_object (void)
 {
-  return json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  /* The node takes a reference of its own. */
+  return json_node_init_object (json_node_alloc (), object);
 }
 
 gboolean
