@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "vitrine-git-receive.h"
+#include "vitrine-lfs-known.h"
 #include "vitrine-lfs-pointer.h"
 #include "vitrine-path.h"
 #include "vitrine-repo-store.h"
@@ -28,6 +29,7 @@
 typedef struct
 {
   git_repository *repo;
+  const char     *git_dir;
   const char     *lfs_dir;
   const char     *ref;
   GPtrArray      *too_large;   /* "- PATH (ref: REF)" */
@@ -71,7 +73,8 @@ check_file (Check          *c,
           g_autofree char *object = vitrine_lfs_object_path (c->lfs_dir, oid);
           GStatBuf st;
 
-          if (g_stat (object, &st) != 0 || (guint64) st.st_size != object_size)
+          if (g_stat (object, &st) != 0 || (guint64) st.st_size != object_size ||
+              !vitrine_lfs_known_has (c->git_dir, oid))
             g_ptr_array_add (c->missing, g_strdup_printf ("- %s (ref: %s): %s", path, c->ref, oid));
         }
       return;
@@ -225,7 +228,7 @@ vitrine_git_check_push (const char *git_dir,
     {
       g_auto(GStrv) fields = g_strsplit (g_strstrip (lines[i]), " ", 3);
       git_oid new_id;
-      Check c = { repo, lfs_dir, NULL, too_large, bad_paths, missing, seen };
+      Check c = { repo, git_dir, lfs_dir, NULL, too_large, bad_paths, missing, seen };
 
       if (g_strv_length (fields) != 3)
         continue;

@@ -22,6 +22,7 @@
 
 #include "vitrine-error.h"
 #include "vitrine-json.h"
+#include "vitrine-lfs-known.h"
 #include "vitrine-repo-store-private.h"
 
 /* What new repositories store as large files, as the Hub does. */
@@ -414,6 +415,8 @@ vitrine_store_create (const char      *data_dir,
 
   g_clear_pointer (&repo, git_repository_free);
   g_clear_pointer (&config, git_config_free);
+  /* A new repository knows no large file yet (vitrine-lfs-known.c). */
+  vitrine_lfs_known_init (tmp_git);
 
   /* Publish: rename() refuses to replace a repository that exists. */
   if (g_rename (tmp_git, final_dir) != 0)

@@ -41,7 +41,6 @@ GBytes           *vitrine_store_read_blob        (git_repository  *repo,
 GBytes           *vitrine_store_read_file        (git_repository  *repo,
                                                   const git_oid   *commit_id,
                                                   const char      *path);
-GHashTable       *vitrine_store_lfs_oids         (git_repository  *repo);
 gboolean          vitrine_store_attributes_match_lfs (const char  *attributes,
                                                       const char  *path);
 

@@ -17,6 +17,7 @@
 
 #include "vitrine-hash.h"
 #include "vitrine-json.h"
+#include "vitrine-lfs-known.h"
 #include "vitrine-routes-private.h"
 
 /* ---- Signed upload URLs ---------------------------------------------- */
@@ -40,20 +41,42 @@ capability_message (const char *kind,
                     guint64     size,
                     guint64     expires,
                     const char *part_s,
-                    const char *chunk_s)
+                    const char *chunk_s,
+                    const char *repo_s)
 {
-  return g_strdup_printf ("%s\n%s\n%" G_GUINT64_FORMAT "\n%" G_GUINT64_FORMAT "\n%s\n%s",
+  return g_strdup_printf ("%s\n%s\n%" G_GUINT64_FORMAT "\n%" G_GUINT64_FORMAT "\n%s\n%s\n%s",
                           kind, oid, size, expires,
-                          part_s != NULL ? part_s : "", chunk_s != NULL ? chunk_s : "");
+                          part_s != NULL ? part_s : "", chunk_s != NULL ? chunk_s : "",
+                          repo_s != NULL ? repo_s : "");
+}
+
+/**
+ * vitrine_lfs_repo_of:
+ * @repo_s: an upload URL's `repo`, "TYPE/NS/NAME"
+ *
+ * Returns: (transfer full) (nullable): the repository an upload was made
+ *   for, which then knows the object (vitrine-lfs-known.c)
+ */
+VitrineRepoMeta *
+vitrine_lfs_repo_of (VitrineServer *self,
+                     const char    *repo_s)
+{
+  g_auto(GStrv) parts = repo_s != NULL ? g_strsplit (repo_s, "/", 3) : NULL;
+  VitrineRepoType type;
+
+  if (parts == NULL || g_strv_length (parts) != 3 || !vitrine_repo_type_from_string (parts[0], &type))
+    return NULL;
+  return vitrine_store_lookup (vitrine_server_get_data_dir (self), type, parts[1], parts[2]);
 }
 
 /**
  * vitrine_lfs_check_capability:
  * @kind: "upload" or "complete"
  *
- * Checks an upload URL's capability: what it may write, until when, signed
- * with the hub's secret, so it needs no Authorization header and cannot be
- * turned to another object, size, part or part size.
+ * Checks an upload URL's capability: what it may write, for which
+ * repository, until when, signed with the hub's secret, so it needs no
+ * Authorization header and cannot be turned to another object, size,
+ * part, part size or repository.
  */
 gboolean
 vitrine_lfs_check_capability (VitrineServer  *self,
@@ -62,6 +85,7 @@ vitrine_lfs_check_capability (VitrineServer  *self,
                               const char     *size_s,
                               const char     *part_s,
                               const char     *chunk_s,
+                              const char     *repo_s,
                               const char     *expires_s,
                               const char     *sig,
                               guint64        *size,
@@ -82,7 +106,7 @@ vitrine_lfs_check_capability (VitrineServer  *self,
       *why = "Invalid upload URL";
       return FALSE;
     }
-  message = capability_message (kind, oid, *size, expires, part_s, chunk_s);
+  message = capability_message (kind, oid, *size, expires, part_s, chunk_s, repo_s);
   expected = vitrine_server_sign (self, message);
   if (!vitrine_constant_time_equal (sig, expected))
     {
@@ -130,7 +154,10 @@ upload_url (VitrineRequest *req,
             const char     *part_s,
             const char     *chunk_s)
 {
-  g_autofree char *message = capability_message (kind, oid, size, expires, part_s, chunk_s);
+  /* Uploads are made for one repository, which then knows the object. */
+  g_autofree char *repo_s = g_str_equal (kind, "download") ? NULL :
+    g_strdup_printf ("%s/%s/%s", vitrine_repo_type_to_string (req->repo->type), req->repo->ns, req->repo->name);
+  g_autofree char *message = capability_message (kind, oid, size, expires, part_s, chunk_s, repo_s);
   g_autofree char *sig = vitrine_server_sign (req->server, message);
   GString *url = g_string_new (req->base_url);
 
@@ -139,32 +166,26 @@ upload_url (VitrineRequest *req,
     g_string_append_printf (url, "&part=%s", part_s);
   if (chunk_s != NULL)
     g_string_append_printf (url, "&chunk=%s", chunk_s);
+  if (repo_s != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (repo_s, "/", TRUE);
+      g_string_append_printf (url, "&repo=%s", escaped);
+    }
   g_string_append_printf (url, "&expires=%" G_GUINT64_FORMAT "&sig=%s", expires, sig);
   return g_string_free (url, FALSE);
 }
 
 /* A git-lfs download batch: a signed URL for each object the repository
- * points to (from the tip of a branch or tag).  The store is shared by
- * every repository: an object no tip of this one names is "not found",
- * whoever else has it. */
+ * knows (vitrine-lfs-known.c).  The store is shared by every repository:
+ * an object this one does not know is "not found", whoever else has it. */
 static void
 lfs_batch_download (VitrineRequest *req,
                     JsonArray      *objects)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(git_repository) repo = vitrine_store_open_git (req->repo, &error);
-  g_autoptr(GHashTable) named = NULL;
   guint64 expires = g_get_real_time () / G_USEC_PER_SEC + UPLOAD_URL_LIFETIME;
   g_autofree char *expires_at = vitrine_format_date (expires);
-
-  if (repo == NULL)
-    {
-      vitrine_request_gerror (req, error);
-      return;
-    }
-  named = vitrine_store_lfs_oids (repo);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "transfer");
@@ -190,7 +211,7 @@ lfs_batch_download (VitrineRequest *req,
       json_builder_add_int_value (builder, (gint64) MIN (size, G_MAXINT64));
       if (vitrine_is_hex (oid, 64))
         path = vitrine_lfs_object_path (vitrine_server_get_lfs_dir (req->server), oid);
-      if (path == NULL || !g_hash_table_contains (named, oid) || g_stat (path, &st) != 0 ||
+      if (path == NULL || !vitrine_lfs_known_has (req->repo->git_dir, oid) || g_stat (path, &st) != 0 ||
           (guint64) st.st_size != size)
         {
           json_builder_set_member_name (builder, "error");
@@ -237,7 +258,7 @@ vitrine_route_lfs_download_check (VitrineRequest *req)
   guint64 size, part, chunk;
 
   if (!vitrine_lfs_check_capability (req->server, "download", req->segments[req->tail],
-                                     vitrine_request_query (req, "size"), NULL, NULL,
+                                     vitrine_request_query (req, "size"), NULL, NULL, NULL,
                                      vitrine_request_query (req, "expires"),
                                      vitrine_request_query (req, "sig"),
                                      &size, &part, &chunk, &why))
@@ -361,9 +382,12 @@ vitrine_route_lfs_batch (VitrineRequest *req)
       json_builder_add_boolean_value (builder, TRUE);
 
       path = vitrine_lfs_object_path (vitrine_server_get_lfs_dir (req->server), oid);
-      if (g_stat (path, &st) == 0 && (guint64) st.st_size == size)
+      /* Already stored, and shown to be this repository's: no action.
+       * Stored for another repository only: the bytes must come, which
+       * shows their sender has them (and the store keeps one copy). */
+      if (g_stat (path, &st) == 0 && (guint64) st.st_size == size &&
+          vitrine_lfs_known_has (req->repo->git_dir, oid))
         {
-          /* Already stored: no action. */
           json_builder_end_object (builder);
           continue;
         }
@@ -428,10 +452,22 @@ vitrine_route_lfs_complete_check (VitrineRequest *req)
   if (!vitrine_lfs_check_capability (req->server, "complete", req->segments[req->tail],
                                      vitrine_request_query (req, "size"), NULL,
                                      vitrine_request_query (req, "chunk"),
+                                     vitrine_request_query (req, "repo"),
                                      vitrine_request_query (req, "expires"),
                                      vitrine_request_query (req, "sig"),
                                      &size, &part, &chunk, &why) || chunk == 0)
     vitrine_request_error (req, 403, NULL, why != NULL ? why : "Invalid upload URL");
+}
+
+static void
+mark_known (VitrineServer *server,
+            const char    *repo_s,
+            const char    *oid)
+{
+  g_autoptr(VitrineRepoMeta) meta = vitrine_lfs_repo_of (server, repo_s);
+
+  if (meta != NULL)
+    vitrine_lfs_known_add (meta->git_dir, oid);
 }
 
 static void
@@ -474,6 +510,7 @@ vitrine_route_lfs_complete (VitrineRequest *req)
   if (!vitrine_lfs_check_capability (server, "complete", oid,
                                      vitrine_request_query (req, "size"), NULL,
                                      vitrine_request_query (req, "chunk"),
+                                     vitrine_request_query (req, "repo"),
                                      vitrine_request_query (req, "expires"),
                                      vitrine_request_query (req, "sig"),
                                      &size, &part, &chunk, &why) || chunk == 0)
@@ -486,7 +523,10 @@ vitrine_route_lfs_complete (VitrineRequest *req)
     return;
 
   object = vitrine_lfs_object_path (vitrine_server_get_lfs_dir (server), oid);
-  if (g_stat (object, &st) == 0 && (guint64) st.st_size == size)
+  data_path = vitrine_lfs_multipart_path (server, oid);
+  /* Stored already, by another upload: this one's parts show its sender
+   * has the bytes only if they hash to the object, checked below. */
+  if (g_stat (object, &st) == 0 && (guint64) st.st_size == size && !g_file_test (data_path, G_FILE_TEST_EXISTS))
     {
       answer = vitrine_route_empty_object ();
       vitrine_request_json (req, 200, answer);
@@ -507,7 +547,6 @@ vitrine_route_lfs_complete (VitrineRequest *req)
         }
     }
 
-  data_path = vitrine_lfs_multipart_path (server, oid);
   /* The parts were hashed as they came; the file is read again only when
    * that could not be done (a restart, a part sent again differently). */
   m = vitrine_multipart_lookup (server, oid, size, chunk, FALSE);
@@ -542,6 +581,7 @@ vitrine_route_lfs_complete (VitrineRequest *req)
       return;
     }
   close (fd);
+  mark_known (server, vitrine_request_query (req, "repo"), oid);
   answer = vitrine_route_empty_object ();
   vitrine_request_json (req, 200, answer);
   forget_parts (server, oid, n_parts);

@@ -221,12 +221,15 @@ gboolean    vitrine_lfs_check_capability  (VitrineServer  *server,
                                            const char     *size_s,
                                            const char     *part_s,
                                            const char     *chunk_s,
+                                           const char     *repo_s,
                                            const char     *expires_s,
                                            const char     *sig,
                                            guint64        *size,
                                            guint64        *part,
                                            guint64        *chunk,
                                            const char    **why);
+VitrineRepoMeta *vitrine_lfs_repo_of      (VitrineServer  *server,
+                                           const char     *repo_s);
 char       *vitrine_lfs_multipart_path    (VitrineServer  *server,
                                            const char     *oid);
 char       *vitrine_lfs_part_marker_path  (VitrineServer  *server,

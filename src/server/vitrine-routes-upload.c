@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "vitrine-hash.h"
+#include "vitrine-lfs-known.h"
 #include "vitrine-routes-private.h"
 
 #define UPLOAD_BUFFER   (1024 * 1024)
@@ -253,6 +254,7 @@ upload_target (VitrineRequest *req,
                                      vitrine_request_query (req, "size"),
                                      vitrine_request_query (req, "part"),
                                      vitrine_request_query (req, "chunk"),
+                                     vitrine_request_query (req, "repo"),
                                      vitrine_request_query (req, "expires"),
                                      vitrine_request_query (req, "sig"),
                                      size, part, chunk, &why))
@@ -459,6 +461,13 @@ upload_store (VitrineRequest *req,
           return;
         }
       up->done = TRUE;
+      /* The repository it was sent for has shown it has the bytes. */
+      {
+        g_autoptr(VitrineRepoMeta) meta = vitrine_lfs_repo_of (req->server, vitrine_request_query (req, "repo"));
+
+        if (meta != NULL)
+          vitrine_lfs_known_add (meta->git_dir, up->oid);
+      }
       req->status = SOUP_STATUS_OK;
       return;
     }

@@ -296,6 +296,7 @@ test_clone_private (Git           *g,
   g_autofree char *oid = NULL;
   g_autofree char *ops = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *lfs = NULL;
   g_autofree char *commit = NULL;
   g_autofree char *url = NULL;
   g_autofree char *dir = g_build_filename (g->work, "clone", NULL);
@@ -304,7 +305,8 @@ test_clone_private (Git           *g,
   hub_create_repo (&g->hub, g->hub.alice, "{\"name\":\"private\",\"private\":true}");
   oid = api_lfs_upload (g, "alice/private", weights, size);
   text = file_op ("config.json", "{\"hidden_size\": 8}\n");
-  ops = g_strconcat (text, lfs_op ("model.safetensors", oid, size), NULL);
+  lfs = lfs_op ("model.safetensors", oid, size);
+  ops = g_strconcat (text, lfs, NULL);
   commit = api_commit (g, "alice/private", "Add the model", ops);
 
   url = remote (g, "alice/private", g->hub.alice);

@@ -196,10 +196,11 @@ test_signed_urls (Hub           *hub,
   g_assert_cmpint (g_stat (secret_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   {
-    g_autofree char *message = g_strdup_printf ("upload\n%s\n%" G_GSIZE_FORMAT "\n%d\n\n", oid, strlen (content), 1000);
+    g_autofree char *message = g_strdup_printf ("upload\n%s\n%" G_GSIZE_FORMAT "\n%d\n\n\nmodel/alice/up", oid,
+                                                strlen (content), 1000);
     g_autofree char *sig = vitrine_hmac_sha256_hex (secret, secret_len, message);
-    g_autofree char *late = g_strdup_printf ("%s/api/lfs-upload/%s?size=%" G_GSIZE_FORMAT "&expires=1000&sig=%s",
-                                             hub->url, oid, strlen (content), sig);
+    g_autofree char *late = g_strdup_printf ("%s/api/lfs-upload/%s?size=%" G_GSIZE_FORMAT "&repo=model/alice/up"
+                                             "&expires=1000&sig=%s", hub->url, oid, strlen (content), sig);
     g_autoptr(Reply) reply = hub_call (hub, "PUT", late, NULL, "application/octet-stream", content, -1);
 
     g_assert_cmpuint (reply->status, ==, 403);
@@ -250,6 +251,106 @@ assert_private_tree (const char *path,
       if (g_strstr_len (contents, len, token) != NULL)
         g_error ("%s holds a token in clear", path);
     }
+}
+
+/* Knowing a stored object's hash is not having it: a writer who knows
+ * the sha256 and size of someone else's private file can neither commit
+ * it to a repository of theirs nor skip sending its bytes; once they send
+ * the bytes, they show they have it.  A repository from before this
+ * rule still knows what its history names. */
+static void
+test_lfs_possession (Hub           *hub,
+                     gconstpointer  data)
+{
+  gsize size = 200000;
+  g_autofree guint8 *secret = g_malloc (size);
+  g_autofree char *oid = NULL;
+  g_autofree char *batch_body = NULL;
+  g_autofree char *lfs = NULL;
+  g_autofree char *payload = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    secret[i] = (guint8) (i * 31 + 7);
+  oid = vitrine_sha256_hex (secret, size);
+  batch_body = g_strdup_printf ("{\"operation\":\"upload\",\"objects\":[{\"oid\":\"%s\",\"size\":%" G_GSIZE_FORMAT
+                                "}]}", oid, size);
+  lfs = g_strdup_printf ("{\"key\":\"lfsFile\",\"value\":{\"path\":\"w.bin\",\"algo\":\"sha256\","
+                         "\"oid\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}}\n", oid, size);
+  payload = ndjson_commit ("Take it", NULL, lfs);
+
+  /* alice stores a private file. */
+  hub_create_repo (hub, hub->alice, "{\"name\":\"vault\",\"private\":true}");
+  {
+    g_autoptr(Reply) batch = hub_call (hub, "POST", "/alice/vault.git/info/lfs/objects/batch", hub->alice,
+                                       "application/vnd.git-lfs+json", batch_body, -1);
+    JsonObject *object = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (batch->json), "objects"), 0);
+    const char *href = json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (object, "actions"), "upload"), "href");
+    g_autoptr(Reply) put = hub_call (hub, "PUT", href, NULL, "application/octet-stream", secret, size);
+    g_autoptr(Reply) commit = hub_commit (hub, "alice/vault", hub->alice, payload);
+
+    g_assert_cmpuint (put->status, ==, 200);
+    g_assert_cmpuint (commit->status, ==, 200);
+  }
+
+  /* bob knows the hash: his repository may not name it, and the batch
+   * asks him for the bytes. */
+  hub_create_repo (hub, hub->bob, "{\"name\":\"mine\"}");
+  {
+    g_autoptr(Reply) commit = hub_commit (hub, "bob/mine", hub->bob, payload);
+    g_autoptr(Reply) batch = hub_call (hub, "POST", "/bob/mine.git/info/lfs/objects/batch", hub->bob,
+                                       "application/vnd.git-lfs+json", batch_body, -1);
+    g_autofree char *download = g_strdup_printf ("{\"operation\":\"download\",\"objects\":[{\"oid\":\"%s\","
+                                                 "\"size\":%" G_GSIZE_FORMAT "}]}", oid, size);
+    g_autoptr(Reply) get = hub_call (hub, "POST", "/bob/mine.git/info/lfs/objects/batch", hub->bob,
+                                     "application/vnd.git-lfs+json", download, -1);
+    JsonObject *object = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (batch->json), "objects"), 0);
+    JsonObject *got = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (get->json), "objects"), 0);
+
+    g_assert_cmpuint (commit->status, ==, 400);
+    g_assert_nonnull (strstr (reply_string (commit, "error"), "not uploaded"));
+    g_assert_true (json_object_has_member (object, "actions"));
+    g_assert_true (json_object_has_member (got, "error"));
+    g_assert_false (json_object_has_member (got, "actions"));
+
+    /* Other bytes do not do; the right ones do, and then the commit. */
+    {
+      const char *href = json_object_get_string_member (
+        json_object_get_object_member (json_object_get_object_member (object, "actions"), "upload"), "href");
+      g_autofree guint8 *wrong = g_memdup2 (secret, size);
+      g_autoptr(Reply) bad = NULL;
+      g_autoptr(Reply) good = NULL;
+      g_autoptr(Reply) again = NULL;
+
+      wrong[0] ^= 1;
+      bad = hub_call (hub, "PUT", href, NULL, "application/octet-stream", wrong, size);
+      g_assert_cmpuint (bad->status, ==, 400);
+      again = hub_commit (hub, "bob/mine", hub->bob, payload);
+      g_assert_cmpuint (again->status, ==, 400);
+      good = hub_call (hub, "PUT", href, NULL, "application/octet-stream", secret, size);
+      g_assert_cmpuint (good->status, ==, 200);
+    }
+  }
+  {
+    g_autoptr(Reply) commit = hub_commit (hub, "bob/mine", hub->bob, payload);
+    g_assert_cmpuint (commit->status, ==, 200);
+  }
+
+  /* A repository from before: what its history names is known. */
+  {
+    g_autofree char *list = g_build_filename (hub->data_dir, "repos", "models", "alice", "vault.git", "vitrine-lfs", NULL);
+    g_autofree char *copy = g_strdup_printf ("{\"key\":\"lfsFile\",\"value\":{\"path\":\"copy.bin\",\"algo\":"
+                                             "\"sha256\",\"oid\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}}\n", oid, size);
+    g_autofree char *copy_payload = ndjson_commit ("Copy", NULL, copy);
+    g_autoptr(Reply) commit = NULL;
+
+    test_rm_rf (list);
+    commit = hub_commit (hub, "alice/vault", hub->alice, copy_payload);
+    g_assert_cmpuint (commit->status, ==, 200);
+  }
 }
 
 /* The data folder is its owner's alone, and holds no token in clear. */
@@ -307,6 +408,7 @@ main (int   argc,
   ADD ("/server/security/private-everywhere", test_private_everywhere);
   ADD ("/server/security/signed-urls", test_signed_urls);
   ADD ("/server/security/data-folder", test_data_folder);
+  ADD ("/server/security/lfs-possession", test_lfs_possession);
   ADD ("/server/security/host-header", test_host_header);
 #undef ADD
 
