@@ -429,6 +429,7 @@ test_seed_flow (Git           *g,
     cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("VITRINE_CLI_EXE"), "--endpoint", g->hub.url,
                                        "--token", g->hub.alice, "download", "alice/seed", NULL);
     g_assert_no_error (error);
+    g_clear_pointer (&err, g_free);
     g_assert_true (g_subprocess_communicate_utf8 (cli, NULL, NULL, &out, &err, &error));
     g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 0);
     snapshot = g_build_filename (hf_home, "hub", "models--alice--seed", "snapshots", pushed, NULL);
