@@ -81,13 +81,13 @@ const VitrineRoute vitrine_routes[] = {
    * with or without .git (that way first, so that "name.git" is never
    * taken for a name); git-lfs's batch API (uploads need write access,
    * which the batch checks) and its locks (not supported). */
-  { "GET HEAD",    "/{site}/{ns}/{name}.git/info/refs",  REPO_READ, STREAM, vitrine_route_git_info_refs,
+  { "GET",         "/{site}/{ns}/{name}.git/info/refs",  REPO_READ, STREAM, vitrine_route_git_info_refs,
     GIT_METHOD, vitrine_route_git_check, TRUE },
   { "POST",        "/{site}/{ns}/{name}.git/git-upload-pack", REPO_READ, STREAM, vitrine_route_git_upload_pack,
     GIT_METHOD, vitrine_route_git_check, TRUE },
   { "POST",        "/{site}/{ns}/{name}.git/git-receive-pack", REPO_READ, STREAM, vitrine_route_git_receive_pack,
     GIT_METHOD, vitrine_route_git_check, TRUE },
-  { "GET HEAD",    "/{site}/{ns}/{name}/info/refs",      REPO_READ, STREAM, vitrine_route_git_info_refs,
+  { "GET",         "/{site}/{ns}/{name}/info/refs",      REPO_READ, STREAM, vitrine_route_git_info_refs,
     GIT_METHOD, vitrine_route_git_check, TRUE },
   { "POST",        "/{site}/{ns}/{name}/git-upload-pack", REPO_READ, STREAM, vitrine_route_git_upload_pack,
     GIT_METHOD, vitrine_route_git_check, TRUE },
