@@ -415,6 +415,9 @@ upload_write (Upload       *up,
       left -= n;
     }
   up->written += len;
+  /* Written back as it comes, so that making the object durable at the
+   * end (fsync) waits for little. */
+  sync_file_range (up->fd, at, len, SYNC_FILE_RANGE_WRITE);
 
   if (up->multipart != NULL)
     {
