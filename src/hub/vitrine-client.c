@@ -26,6 +26,7 @@
 
 #include "vitrine-client-private.h"
 #include "vitrine-error.h"
+#include "vitrine-json.h"
 
 #define MAX_REDIRECTS 5
 /* Of an error answer to a streamed request, what is read to explain it. */
@@ -357,6 +358,42 @@ new_message (VitrineClient         *self,
   return g_steal_pointer (&msg);
 }
 
+/* Like soup_session_send_and_read(), but an answer larger than any the
+ * API gives is cut off and is an error: a server cannot make the client
+ * hold more than VITRINE_JSON_MAX_ANSWER bytes. */
+static GBytes *
+send_and_read_bounded (SoupSession   *session,
+                       SoupMessage   *msg,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GInputStream) stream = soup_session_send (session, msg, cancellable, error);
+  g_autoptr(GByteArray) data = NULL;
+  guint8 buf[16384];
+
+  if (stream == NULL)
+    return NULL;
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buf, sizeof buf, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > VITRINE_JSON_MAX_ANSWER)
+        {
+          g_input_stream_close (stream, NULL, NULL);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "Answer too large");
+          return NULL;
+        }
+      g_byte_array_append (data, buf, n);
+    }
+  g_input_stream_close (stream, NULL, NULL);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 static VitrineResponse *
 response_new (SoupMessage         *msg,
               SoupMessageHeaders  *first_headers,
@@ -432,10 +469,15 @@ _vitrine_client_request (VitrineClient         *self,
       if (stream)
         answer_stream = soup_session_send (self->session, msg, cancellable, &local_error);
       else
-        answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
+        answer = send_and_read_bounded (self->session, msg, cancellable, &local_error);
 
       if (answer == NULL && answer_stream == NULL)
         {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+            {
+              _vitrine_client_set_protocol_error (error);
+              return NULL;
+            }
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
               g_cancellable_is_cancelled (cancellable))
             {

@@ -21,8 +21,6 @@
 #include "vitrine-repo-history.h"
 #include "vitrine-repo-store-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_diff, git_diff_free)
-
 /* As git decides whether a file is text: a NUL in its first 8000 bytes. */
 #define BINARY_PROBE 8000
 

@@ -12,6 +12,10 @@
  *                                       another such request was answered
  *                                       (a race made to happen: a commit
  *                                       made while another waits)
+ *   delay:MS:PATH_PART:COUNT            hold the next COUNT requests whose
+ *                                       path holds PATH_PART for MS ms
+ *                                       before answering them (work in
+ *                                       flight, for tests of stopping)
  *
  * Each rule counts what it did, so a test can prove its fault happened:
  * how many times it fired, and how many of the requests it broke came
@@ -37,6 +41,7 @@ typedef enum
   RULE_STATUS,
   RULE_DROP_UPLOAD,
   RULE_HOLD,
+  RULE_DELAY,
 } RuleKind;
 
 typedef struct
@@ -47,6 +52,7 @@ typedef struct
   char     *path_part;
   char     *retry_after;
   guint64   drop_after;
+  guint     delay_ms;
   int       count;
   int       fired;
   int       retried;
@@ -123,6 +129,14 @@ vitrine_faults_new (const char *spec)
           rule->kind = RULE_HOLD;
           rule->path_part = g_strdup (f[1]);
           rule->count = atoi (f[2]);
+        }
+      else if (n == 4 && g_str_equal (f[0], "delay"))
+        {
+          rule = g_new0 (Rule, 1);
+          rule->kind = RULE_DELAY;
+          rule->delay_ms = atoi (f[1]);
+          rule->path_part = g_strdup (f[2]);
+          rule->count = atoi (f[3]);
         }
       else if ((n == 4 || n == 5) && g_str_equal (f[0], "status"))
         {
@@ -215,6 +229,34 @@ vitrine_faults_inject_status (VitrineFaults  *faults,
     }
   g_mutex_unlock (&faults->lock);
   return rule != NULL;
+}
+
+/**
+ * vitrine_faults_delay:
+ *
+ * In a worker, before @req is answered: waits as a delay rule says.  The
+ * request counts as retried once answered (a delay breaks nothing).
+ */
+void
+vitrine_faults_delay (VitrineFaults  *faults,
+                      VitrineRequest *req)
+{
+  guint delay_ms = 0;
+
+  g_mutex_lock (&faults->lock);
+  for (guint i = 0; i < faults->rules->len && delay_ms == 0; i++)
+    {
+      Rule *rule = g_ptr_array_index (faults->rules, i);
+
+      if (rule->kind == RULE_DELAY && rule->fired < rule->count && strstr (req->path, rule->path_part) != NULL)
+        {
+          fired (faults, rule, req);
+          delay_ms = MAX (rule->delay_ms, 1);
+        }
+    }
+  g_mutex_unlock (&faults->lock);
+  if (delay_ms > 0)
+    g_usleep ((gulong) delay_ms * 1000);
 }
 
 /**
@@ -344,8 +386,9 @@ vitrine_faults_report (VitrineFaults *faults)
       json_builder_set_member_name (builder, "rule");
       json_builder_add_string_value (builder, rule->text);
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, rule->kind == RULE_STATUS ? "status"
-                                              : rule->kind == RULE_HOLD ? "hold" : "drop-upload");
+      json_builder_add_string_value (builder, rule->kind == RULE_STATUS ? "status" :
+                                              rule->kind == RULE_HOLD ? "hold" :
+                                              rule->kind == RULE_DELAY ? "delay" : "drop-upload");
       json_builder_set_member_name (builder, "count");
       json_builder_add_int_value (builder, rule->count);
       json_builder_set_member_name (builder, "fired");

@@ -20,6 +20,8 @@ VitrineFaults *vitrine_faults_new            (const char     *spec);
 void           vitrine_faults_free           (VitrineFaults  *faults);
 gboolean       vitrine_faults_inject_status  (VitrineFaults  *faults,
                                               VitrineRequest *req);
+void           vitrine_faults_delay          (VitrineFaults  *faults,
+                                              VitrineRequest *req);
 gboolean       vitrine_faults_drop_upload    (VitrineFaults  *faults,
                                               VitrineRequest *req,
                                               gsize           len);
