@@ -15,6 +15,8 @@ PACKAGES=(
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libgit2-dev
   libwebkitgtk-6.0-dev libgtksourceview-5-dev libsecret-1-dev libyaml-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgnutls28-dev
+  # the local hub serves git with git's own programs; its tests push with git-lfs
+  git git-lfs
   # validation and headless tests
   desktop-file-utils appstream xvfb xauth dbus-x11 imagemagick
   at-spi2-core locales
@@ -28,6 +30,9 @@ PACKAGES=(
   # surfaceless EGL display"); under Xvfb that is Mesa's software one.
   # WebKit only recommends it, so a --no-install-recommends install lacks it.
   libgl1-mesa-dri
+  # Spaces run on this computer: a virtual environment per Space (Debian's
+  # python3 needs python3-venv for it), and Flask for the tests' Flask Space
+  python3-venv python3-flask
 )
 
 missing=()

@@ -14,6 +14,7 @@
 
 #include "vitrine-application-private.h"
 #include "vitrine-credentials.h"
+#include "vitrine-demos-page.h"
 #include "vitrine-error.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
@@ -333,10 +334,45 @@ vitrine_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* `vitrine --demo FOLDER` runs the Space in FOLDER, in this instance or in
+ * the one already running. */
+static int
+vitrine_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  g_autofree char *demo = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_lookup (options, "demo", "^ay", &demo))
+    return -1;
+  folder = g_file_new_for_commandline_arg (demo);
+  path = g_file_get_path (folder);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      /* Translators: %s is what was given on the command line. */
+      g_printerr (_("“%s” is not a folder.\n"), demo);
+      return 1;
+    }
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "run-folder", g_variant_new_string (path));
+  return g_application_get_is_remote (app) ? 0 : -1;
+}
+
 static void
 vitrine_application_shutdown (GApplication *app)
 {
   VitrineApplication *self = VITRINE_APPLICATION (app);
+
+  /* No demo outlives the application, whichever way it quits. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (VITRINE_IS_WINDOW (l->data))
+      vitrine_demos_page_stop (VITRINE_DEMOS_PAGE (vitrine_window_get_demos_page (l->data)));
 
   G_APPLICATION_CLASS (vitrine_application_parent_class)->shutdown (app);
   _vitrine_application_publish_shutdown (self);
@@ -481,6 +517,7 @@ vitrine_application_class_init (VitrineApplicationClass *klass)
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   app_class->activate = vitrine_application_activate;
+  app_class->handle_local_options = vitrine_application_handle_local_options;
   app_class->startup = vitrine_application_startup;
   app_class->open = vitrine_application_open;
   app_class->shutdown = vitrine_application_shutdown;
@@ -578,8 +615,25 @@ vitrine_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* app.run-folder: runs a Space's folder in the Demos area of the window
+ * (`vitrine --demo FOLDER`). */
+static void
+vitrine_application_run_folder_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  VitrineApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (VITRINE_IS_WINDOW (window))
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.run-folder", parameter);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", vitrine_application_quit_action },
+  { "run-folder", vitrine_application_run_folder_action, "s" },
   { "about", vitrine_application_about_action },
   { "preferences", vitrine_application_preferences_action },
 };
@@ -590,6 +644,8 @@ vitrine_application_init (VitrineApplication *self)
   self->settings = g_settings_new (VITRINE_SETTINGS_SCHEMA);
   self->cancellable = g_cancellable_new ();
 
+  g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 _("Run the Space in FOLDER in the Demos area"), _("FOLDER"));
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
@@ -606,6 +662,9 @@ vitrine_application_init (VitrineApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "win.choose-folder",
                                          (const char *[]) { "<primary>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.refresh",
+                                         (const char *[]) { "F5", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "win.show-area('publish')",
                                          (const char *[]) { "<primary>1", NULL });

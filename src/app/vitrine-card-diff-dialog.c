@@ -1,6 +1,8 @@
 /* vitrine-card-diff-dialog.c — what differs between the Hub's card and ours
  *
- * Shows a unified diff from the Hub's card to this one and asks what to do:
+ * Shows what differs from the Hub's card to this one as a readable diff
+ * (vitrine-diff-view.c, as the History area shows a card's changes) and
+ * asks what to do:
  * the `response` signal says "merge", "theirs" or "mine"; closing the
  * window answers nothing.
  *
@@ -16,13 +18,14 @@
 
 #include "vitrine-accessible.h"
 #include "vitrine-card-diff-dialog.h"
+#include "vitrine-diff-view.h"
 
 struct _VitrineCardDiffDialog
 {
   AdwWindow      parent_instance;
 
-  GtkLabel      *intro_label;
-  GtkSourceView *diff_view;
+  GtkLabel        *intro_label;
+  VitrineDiffView *diff_view;
 };
 
 G_DEFINE_FINAL_TYPE (VitrineCardDiffDialog, vitrine_card_diff_dialog, ADW_TYPE_WINDOW)
@@ -69,7 +72,7 @@ vitrine_card_diff_dialog_class_init (VitrineCardDiffDialogClass *klass)
     g_signal_new ("response", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (VITRINE_TYPE_DIFF_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/vitrine-card-diff-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VitrineCardDiffDialog, intro_label);
@@ -87,22 +90,20 @@ vitrine_card_diff_dialog_init (VitrineCardDiffDialog *self)
 
 /**
  * vitrine_card_diff_dialog_new:
- * @diff: a unified diff from the Hub's card to this one
+ * @theirs: the Hub's card
+ * @mine: this one
  *
  * Returns: (transfer none): the dialog, not yet shown
  */
 VitrineCardDiffDialog *
 vitrine_card_diff_dialog_new (GtkWindow  *parent,
                               const char *repo_id,
-                              const char *diff)
+                              const char *theirs,
+                              const char *mine)
 {
   VitrineCardDiffDialog *self = g_object_new (VITRINE_TYPE_CARD_DIFF_DIALOG,
                                               "transient-for", parent,
                                               NULL);
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view)));
   g_autofree char *intro = NULL;
 
   /* Translators: %s is a repository id such as alice/bert-imdb. */
@@ -110,9 +111,18 @@ vitrine_card_diff_dialog_new (GtkWindow  *parent,
                              "Merge keeps your edits and takes what changed on the Hub since you started."),
                            repo_id);
   gtk_label_set_label (self->intro_label, intro);
-  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "diff"));
-  gtk_source_buffer_set_style_scheme (buffer,
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita"));
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), diff, -1);
+  vitrine_diff_view_set_texts (self->diff_view, theirs, mine);
   return self;
+}
+
+/**
+ * vitrine_card_diff_dialog_get_diff_view:
+ *
+ * Returns: (transfer none): the view of the differences
+ */
+GtkWidget *
+vitrine_card_diff_dialog_get_diff_view (VitrineCardDiffDialog *self)
+{
+  g_return_val_if_fail (VITRINE_IS_CARD_DIFF_DIALOG (self), NULL);
+  return GTK_WIDGET (self->diff_view);
 }

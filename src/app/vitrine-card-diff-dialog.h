@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VitrineCardDiffDialog, vitrine_card_diff_dialog, VITRINE, CARD_DIFF_DIALOG, AdwWindow)
 
-VitrineCardDiffDialog *vitrine_card_diff_dialog_new (GtkWindow  *parent,
-                                                     const char *repo_id,
-                                                     const char *diff);
+VitrineCardDiffDialog *vitrine_card_diff_dialog_new           (GtkWindow             *parent,
+                                                               const char            *repo_id,
+                                                               const char            *theirs,
+                                                               const char            *mine);
+GtkWidget             *vitrine_card_diff_dialog_get_diff_view (VitrineCardDiffDialog *self);
 
 G_END_DECLS

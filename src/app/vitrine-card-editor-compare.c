@@ -175,6 +175,7 @@ on_compare_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *diff = NULL;
   g_autofree char *theirs = vitrine_card_editor_compare_finish (self, result, &diff, &error);
+  g_autofree char *mine = NULL;
   VitrineCardDiffDialog *dialog;
   GtkRoot *root;
 
@@ -205,7 +206,8 @@ on_compare_done_cb (GObject      *source,
     }
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = vitrine_card_diff_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, repo_id, diff);
+  mine = vitrine_card_document_get_text (self->document);
+  dialog = vitrine_card_diff_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, repo_id, theirs, mine);
   g_object_set_data_full (G_OBJECT (dialog), "theirs", g_steal_pointer (&theirs), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_diff_response_cb), self, 0);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_diff_destroyed_cb), self, 0);

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "vitrine-demos-page.h"
+#include "vitrine-history-page.h"
 #include "vitrine-publish-view.h"
 #include "vitrine-window.h"
 
@@ -31,10 +33,8 @@ struct _VitrineWindow
   GtkImage             *account_icon;
   GtkLabel             *account_label;
   VitrinePublishView   *publish_view;
-  AdwStatusPage        *history_status;
-  AdwStatusPage        *demos_status;
-  GtkButton            *history_publish_button;
-  GtkButton            *create_demo_button;
+  VitrineHistoryPage   *history_page;
+  VitrineDemosPage     *demos_page;
 };
 
 void  _vitrine_window_accounts_init    (VitrineWindow *self);

@@ -1,11 +1,13 @@
-/* vitrine-window.c — the main window: its three areas, its account menu
+/* vitrine-window.c — the main window: its three areas, the actions they
+ * share, and closing while publishing
  *
  * The window holds the three areas (Publish, History, Demos) in a view
  * stack, remembers its size and area, opens folders (Choose Folder…,
  * `win.publish-folder`, a drop, `vitrine FOLDER`) in the Publish area's
- * wizard, and, when it is closed while publishes run, asks whether to
- * stop them or let them finish in the background.  Its account menu is in
- * vitrine-window-accounts.c.
+ * wizard, offers the actions areas share (win.show-history, win.refresh,
+ * win.create-demo), and, when it is closed while publishes run, asks
+ * whether to stop them or let them finish in the background.  Its account
+ * menu is in vitrine-window-accounts.c.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -14,10 +16,14 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "vitrine-accessible.h"
 #include "vitrine-card-editor.h"
+#include "vitrine-history-page.h"
+#include "vitrine-create-demo-dialog.h"
+#include "vitrine-demos-page.h"
 #include "vitrine-settings.h"
 #include "vitrine-window-private.h"
 
@@ -127,6 +133,66 @@ vitrine_window_open_folder (VitrineWindow *self,
   return TRUE;
 }
 
+/* The application's current account changed: History lists its
+ * repositories.  (The Publish area follows the account by itself.) */
+static void
+on_current_account_cb (VitrineWindow      *self,
+                       GParamSpec         *pspec,
+                       VitrineApplication *application)
+{
+  vitrine_history_page_set_account (self->history_page,
+                                    vitrine_application_get_current_account (application));
+}
+
+/* Whoever changed a repository, the History area shows it anew. */
+static void
+on_repository_changed_cb (VitrineWindow   *self,
+                          const char      *endpoint,
+                          VitrineRepoType  type,
+                          const char      *repo_id)
+{
+  vitrine_history_page_repository_changed (self->history_page, endpoint, type, repo_id);
+}
+
+/**
+ * vitrine_window_get_history_page:
+ *
+ * Returns: (transfer none): the History area
+ */
+GtkWidget *
+vitrine_window_get_history_page (VitrineWindow *self)
+{
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->history_page);
+}
+
+/* win.show-history: History, with a repository (`ns/name`,
+ * `datasets/ns/name` or `spaces/ns/name`) chosen. */
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+  const char *repository = g_variant_get_string (parameter, NULL);
+
+  vitrine_window_set_area (self, "history");
+  if (*repository != '\0')
+    vitrine_history_page_select_repository (self->history_page, repository);
+}
+
+/* win.refresh (F5): the area shown reads what it shows again. */
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+
+  if (g_strcmp0 (vitrine_window_get_area (self), "history") == 0)
+    vitrine_history_page_refresh (self->history_page);
+}
+
 /**
  * vitrine_window_get_card_editor:
  *
@@ -191,6 +257,99 @@ publish_folder_action (GtkWidget  *widget,
   g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
   vitrine_window_open_folder (VITRINE_WINDOW (widget), folder);
+}
+
+static void
+on_demo_created_cb (VitrineCreateDemoDialog *dialog,
+                    const char              *space_id,
+                    VitrineWindow           *self)
+{
+  vitrine_window_set_area (self, "demos");
+  vitrine_demos_page_open_space (self->demos_page, space_id, TRUE);
+}
+
+/**
+ * vitrine_window_create_demo:
+ * @model_id: (nullable): a model of the current account's hub, `ns/name`,
+ *   or %NULL to let the user name it
+ *
+ * Opens "Create a Demo for a Model"; the Space it makes runs in the Demos
+ * area.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL while there is
+ *   no account yet (a toast says so)
+ */
+GtkWidget *
+vitrine_window_create_demo (VitrineWindow *self,
+                            const char    *model_id)
+{
+  GtkApplication *application;
+  VitrineAccount *account;
+  VitrineCreateDemoDialog *dialog;
+
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  account = VITRINE_IS_APPLICATION (application)
+            ? vitrine_application_get_current_account (VITRINE_APPLICATION (application)) : NULL;
+  if (account == NULL)
+    {
+      vitrine_accessible_show_toast (self->toast_overlay,
+                                     adw_toast_new (_("The hub is not ready yet; try again in a moment.")));
+      return NULL;
+    }
+  dialog = vitrine_create_demo_dialog_new (GTK_WINDOW (self), VITRINE_APPLICATION (application), account, model_id);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_demo_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+/* win.create-demo: a model id, or "" to let the user name it. */
+static void
+create_demo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  vitrine_window_create_demo (VITRINE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* win.run-space: a Space of the current account's, run here. */
+static void
+run_space_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (g_str_has_prefix (id, "spaces/"))
+    id += strlen ("spaces/");
+  vitrine_window_set_area (self, "demos");
+  vitrine_demos_page_open_space (self->demos_page, id, TRUE);
+}
+
+/* win.run-folder: a Space's folder, run here. */
+static void
+run_folder_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VitrineWindow *self = VITRINE_WINDOW (widget);
+
+  vitrine_window_set_area (self, "demos");
+  vitrine_demos_page_run_folder (self->demos_page, g_variant_get_string (parameter, NULL));
+}
+
+/**
+ * vitrine_window_get_demos_page:
+ *
+ * Returns: (transfer none): the Demos area
+ */
+GtkWidget *
+vitrine_window_get_demos_page (VitrineWindow *self)
+{
+  g_return_val_if_fail (VITRINE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->demos_page);
 }
 
 static gboolean
@@ -331,6 +490,10 @@ vitrine_window_dispose (GObject *object)
 {
   VitrineWindow *self = VITRINE_WINDOW (object);
 
+  /* A demo stops with its window, even while something still holds on
+   * to the Demos area. */
+  if (self->demos_page != NULL)
+    vitrine_demos_page_stop (self->demos_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), VITRINE_TYPE_WINDOW);
   g_clear_object (&self->state);
   g_clear_object (&self->account_menu);
@@ -407,16 +570,17 @@ vitrine_window_class_init (VitrineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, account_label);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, VitrineWindow, publish_view);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_status);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_status);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_publish_button);
-  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, create_demo_button);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, VitrineWindow, demos_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.choose-folder", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "win.publish-folder", "s", publish_folder_action);
-  /* The Demos area's; enabled by the issue that builds it. */
-  gtk_widget_class_install_action (widget_class, "win.create-demo", "s", NULL);
+  gtk_widget_class_install_action (widget_class, "win.create-demo", "s", create_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.run-space", "s", run_space_action);
+  gtk_widget_class_install_action (widget_class, "win.run-folder", "s", run_folder_action);
   _vitrine_window_accounts_install (widget_class);
 }
 
@@ -426,6 +590,8 @@ vitrine_window_init (VitrineWindow *self)
   GtkDropTarget *drop;
   GtkWidget *status;
 
+  g_type_ensure (VITRINE_TYPE_HISTORY_PAGE);
+  g_type_ensure (VITRINE_TYPE_DEMOS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   vitrine_accessible_repair (GTK_WIDGET (self));
 
@@ -438,7 +604,6 @@ vitrine_window_init (VitrineWindow *self)
   self->state = g_settings_new (VITRINE_SETTINGS_STATE_SCHEMA);
   restore_window_state (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -457,5 +622,11 @@ vitrine_window_new (VitrineApplication *application)
                        NULL);
   vitrine_publish_view_set_application (self->publish_view, application);
   _vitrine_window_accounts_init (self);
+  g_signal_connect_object (application, "notify::current-account",
+                           G_CALLBACK (on_current_account_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "repository-changed",
+                           G_CALLBACK (on_repository_changed_cb), self, G_CONNECT_SWAPPED);
+  on_current_account_cb (self, NULL, application);
+  vitrine_demos_page_set_application (self->demos_page, application);
   return self;
 }

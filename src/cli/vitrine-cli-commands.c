@@ -393,17 +393,52 @@ _vitrine_cli_download (VitrineCliOptions  *o,
   return 0;
 }
 
+/* What points at each commit, as git log --decorate says it: branches by
+ * name, tags as "tag: NAME". */
+static GHashTable *
+decorations (VitrineClient      *client,
+             VitrineCliOptions  *o,
+             const char         *repo)
+{
+  g_autoptr(GHashTable) by_commit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GListModel) refs = vitrine_client_list_refs (client, o->type, repo, FALSE, NULL, NULL);
+
+  for (guint i = 0; refs != NULL && i < g_list_model_get_n_items (refs); i++)
+    {
+      g_autoptr(VitrineRef) ref = g_list_model_get_item (refs, i);
+      const char *target = vitrine_ref_get_target (ref);
+      GPtrArray *names;
+
+      if (target == NULL || vitrine_ref_get_name (ref) == NULL)
+        continue;
+      names = g_hash_table_lookup (by_commit, target);
+      if (names == NULL)
+        {
+          names = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (by_commit, g_strdup (target), names);
+        }
+      if (vitrine_ref_get_kind (ref) == VITRINE_REF_TAG)
+        g_ptr_array_add (names, g_strdup_printf ("tag: %s", vitrine_ref_get_name (ref)));
+      else
+        g_ptr_array_add (names, g_strdup (vitrine_ref_get_name (ref)));
+    }
+  return g_steal_pointer (&by_commit);
+}
+
 int
 _vitrine_cli_log (VitrineCliOptions  *o,
                   char              **args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(GHashTable) decorated = NULL;
   guint total = 0;
 
   client = _vitrine_cli_make_client (o, &error);
   if (client == NULL)
     return _vitrine_cli_fail (error, NULL);
+  decorated = decorations (client, o, args[0]);
   for (guint page = 0; ; page++)
     {
       g_autoptr(GListModel) commits = vitrine_client_list_commits (client, o->type, args[0], o->revision,
@@ -416,14 +451,119 @@ _vitrine_cli_log (VitrineCliOptions  *o,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(VitrineCommit) commit = g_list_model_get_item (commits, i);
-          g_print ("%.12s  %s  %-12s  %s\n", vitrine_commit_get_id (commit),
+          GPtrArray *names = g_hash_table_lookup (decorated, vitrine_commit_get_id (commit));
+          g_autofree char *refs = NULL;
+
+          if (names != NULL)
+            {
+              g_ptr_array_add (names, NULL);
+              refs = g_strjoinv (", ", (char **) names->pdata);
+              g_ptr_array_remove_index (names, names->len - 1);
+            }
+          g_print ("%.12s  %s  %-12s  %s%s%s%s\n", vitrine_commit_get_id (commit),
                    vitrine_commit_get_date (commit) != NULL ? vitrine_commit_get_date (commit) : "",
                    vitrine_commit_get_author (commit) != NULL ? vitrine_commit_get_author (commit) : "",
-                   vitrine_commit_get_title (commit) != NULL ? vitrine_commit_get_title (commit) : "");
+                   vitrine_commit_get_title (commit) != NULL ? vitrine_commit_get_title (commit) : "",
+                   refs != NULL ? " (" : "", refs != NULL ? refs : "", refs != NULL ? ")" : "");
         }
       if (n == 0 || (page + 1) * 100 >= total)
         break;
     }
+  return 0;
+}
+
+/* A size for --stat, or "—" for a side the file is not on. */
+static char *
+side_size (VitrineTreeEntry *entry)
+{
+  return entry != NULL ? human_size (vitrine_tree_entry_get_size (entry)) : g_strdup ("—");
+}
+
+/* `diff REPO A B`: one line a file, "X\tPATH" as git diff --name-status
+ * writes it; --stat adds the sizes and a summary. */
+int
+_vitrine_cli_diff (VitrineCliOptions  *o,
+                   char              **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  guint counts[3] = { 0, 0, 0 };
+  guint n;
+
+  client = _vitrine_cli_make_client (o, &error);
+  if (client == NULL)
+    return _vitrine_cli_fail (error, NULL);
+  changes = vitrine_client_compare (client, o->type, args[0], args[1], args[2], NULL, &error);
+  if (changes == NULL)
+    return _vitrine_cli_fail (error, NULL);
+  n = g_list_model_get_n_items (changes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VitrineFileChange) change = g_list_model_get_item (changes, i);
+
+      counts[vitrine_file_change_get_kind (change)]++;
+      if (!o->stat)
+        g_print ("%c\t%s\n", vitrine_file_change_get_letter (change), vitrine_file_change_get_path (change));
+      else
+        {
+          g_autofree char *before = side_size (vitrine_file_change_get_before (change));
+          g_autofree char *after = side_size (vitrine_file_change_get_after (change));
+
+          g_print ("%c\t%s\t%s → %s%s\n", vitrine_file_change_get_letter (change),
+                   vitrine_file_change_get_path (change), before, after,
+                   vitrine_file_change_is_lfs (change) ? _(" (large file)") : "");
+        }
+    }
+  if (o->stat)
+    {
+      g_autofree char *files = g_strdup_printf (ngettext ("%u file differs", "%u files differ", n), n);
+
+      /* Translators: the first %s is "N files differ"; then how many of
+       * them were added, changed and deleted. */
+      g_print (_("%s: %u added, %u changed, %u deleted\n"), files, counts[VITRINE_CHANGE_KIND_ADDED],
+               counts[VITRINE_CHANGE_KIND_MODIFIED], counts[VITRINE_CHANGE_KIND_DELETED]);
+    }
+  return 0;
+}
+
+/* `restore REPO REVISION`: one commit on the branch that makes its files
+ * those of REVISION; prints its id. */
+int
+_vitrine_cli_restore (VitrineCliOptions  *o,
+                      char              **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(VitrineRestorePlan) plan = NULL;
+  g_autofree char *commit_id = NULL;
+  const char *branch = o->branch != NULL ? o->branch : "main";
+  guint counts[3] = { 0, 0, 0 };
+  GListModel *changes;
+
+  client = _vitrine_cli_make_client (o, &error);
+  if (client == NULL)
+    return _vitrine_cli_fail (error, NULL);
+  if (!vitrine_client_restore (client, o->type, args[0], branch, args[1], o->message, NULL, &plan, &commit_id,
+                               NULL, &error))
+    return _vitrine_cli_fail (error, NULL);
+  if (commit_id == NULL)
+    {
+      g_print (_("Nothing to restore: %s already has the files of %s.\n"), branch, args[1]);
+      return 0;
+    }
+  changes = vitrine_restore_plan_get_changes (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(VitrineFileChange) change = g_list_model_get_item (changes, i);
+      counts[vitrine_file_change_get_kind (change)]++;
+    }
+  /* Translators: "Restored v1 on main: 1 added, 2 changed, 0 deleted."
+   * Added, changed and deleted say what the restore did to the branch. */
+  g_print (_("Restored %s on %s: %u added, %u changed, %u deleted.\n"), args[1], branch,
+           counts[VITRINE_CHANGE_KIND_ADDED], counts[VITRINE_CHANGE_KIND_MODIFIED],
+           counts[VITRINE_CHANGE_KIND_DELETED]);
+  g_print ("%s\n", commit_id);
   return 0;
 }
 

@@ -36,8 +36,14 @@ typedef struct
   gboolean         pr;
   gboolean         keep_remote;
   gboolean         replace_card;
+  gboolean         stat;
   gboolean         help;
   int              parallel;
+  int              port;
+  gboolean         share_token;
+  gboolean         system_spaces;
+  char            *python;
+  gboolean         watch;
   VitrineRepoType  type;
 } VitrineCliOptions;
 
@@ -65,6 +71,10 @@ int            _vitrine_cli_download     (VitrineCliOptions  *o,
                                           char              **args);
 int            _vitrine_cli_log          (VitrineCliOptions  *o,
                                           char              **args);
+int            _vitrine_cli_diff         (VitrineCliOptions  *o,
+                                          char              **args);
+int            _vitrine_cli_restore      (VitrineCliOptions  *o,
+                                          char              **args);
 int            _vitrine_cli_refs         (VitrineCliOptions  *o,
                                           char              **args);
 int            _vitrine_cli_tag          (VitrineCliOptions  *o,
@@ -78,6 +88,8 @@ int            _vitrine_cli_card_new     (VitrineCliOptions  *o,
 int            _vitrine_cli_card_validate (VitrineCliOptions *o,
                                            char             **args);
 int            _vitrine_cli_check_id     (VitrineCliOptions  *o,
+                                          char              **args);
+int            _vitrine_cli_space_run    (VitrineCliOptions  *o,
                                           char              **args);
 
 G_END_DECLS

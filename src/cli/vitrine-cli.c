@@ -51,8 +51,12 @@ static const Command commands[] = {
     _vitrine_cli_upload, TRUE, TRUE },
   { "download", "REPO", N_("Download a repository into the Hub cache or a folder"),
     "revision to", _vitrine_cli_download, TRUE, TRUE },
-  { "log", "REPO", N_("List the commits of a branch"),
+  { "log", "REPO", N_("List the commits of a branch, with their tags and branches"),
     "revision", _vitrine_cli_log, TRUE, TRUE },
+  { "diff", "REPO A B", N_("List the files that differ between two versions"),
+    "stat", _vitrine_cli_diff, TRUE, TRUE },
+  { "restore", "REPO REVISION", N_("Make the files of a branch those of an older version again"),
+    "message branch", _vitrine_cli_restore, TRUE, TRUE },
   { "refs", "REPO", N_("List the branches and tags"),
     "", _vitrine_cli_refs, TRUE, TRUE },
   { "tag", "REPO NAME", N_("Tag a revision"),
@@ -67,6 +71,8 @@ static const Command commands[] = {
     "license language from-folder", _vitrine_cli_card_new, FALSE, FALSE },
   { "check-id", "REPO_ID", N_("Check that a repository id is well formed"),
     "", _vitrine_cli_check_id, FALSE, FALSE },
+  { "space run", "SPACE_OR_FOLDER", N_("Run a Space, or a Space’s folder, on this computer until Ctrl+C"),
+    "port revision share-token system-spaces python watch", _vitrine_cli_space_run, TRUE, FALSE },
 };
 
 /* The widest command name, for the columns of the help. */
@@ -94,6 +100,7 @@ options_clear (VitrineCliOptions *o)
   g_free (o->license);
   g_strfreev (o->languages);
   g_free (o->from_folder);
+  g_free (o->python);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VitrineCliOptions, options_clear)
@@ -109,7 +116,7 @@ option_entries (VitrineCliOptions *o)
     { "type", 0, 0, G_OPTION_ARG_STRING, &o->type_s, N_("model, dataset or space"), N_("TYPE") },
     { "revision", 'r', 0, G_OPTION_ARG_STRING, &o->revision, N_("A branch, tag or commit"), N_("REVISION") },
     { "message", 'm', 0, G_OPTION_ARG_STRING, &o->message, N_("The commit or tag message"), N_("MESSAGE") },
-    { "branch", 'b', 0, G_OPTION_ARG_STRING, &o->branch, N_("The branch to publish to"), N_("BRANCH") },
+    { "branch", 'b', 0, G_OPTION_ARG_STRING, &o->branch, N_("The branch to commit to (default main)"), N_("BRANCH") },
     { "sdk", 0, 0, G_OPTION_ARG_STRING, &o->sdk, N_("A Space’s SDK: gradio, docker, static or streamlit"), N_("SDK") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &o->to, N_("Download into this folder instead of the Hub cache"), N_("DIR") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("Where a new branch starts"), N_("REVISION") },
@@ -123,7 +130,13 @@ option_entries (VitrineCliOptions *o)
     { "pr", 0, 0, G_OPTION_ARG_NONE, &o->pr, N_("Open a pull request instead of committing to the branch"), NULL },
     { "keep-remote", 0, 0, G_OPTION_ARG_NONE, &o->keep_remote, N_("Keep files on the server that the folder no longer has"), NULL },
     { "replace-card", 0, 0, G_OPTION_ARG_NONE, &o->replace_card, N_("Replace the model card even if it was changed on the Hub since it was last published from here"), NULL },
+    { "stat", 0, 0, G_OPTION_ARG_NONE, &o->stat, N_("Add each file’s size before and after"), NULL },
     { "parallel", 0, 0, G_OPTION_ARG_INT, &o->parallel, N_("Uploads at the same time (default 4)"), N_("N") },
+    { "port", 0, 0, G_OPTION_ARG_INT, &o->port, N_("The loopback port to serve on (default: a free one)"), N_("PORT") },
+    { "share-token", 0, 0, G_OPTION_ARG_NONE, &o->share_token, N_("Give the Space the token, as HF_TOKEN"), NULL },
+    { "system-spaces", 0, 0, G_OPTION_ARG_NONE, &o->system_spaces, N_("Set SYSTEM=spaces, as the Hub does"), NULL },
+    { "python", 0, 0, G_OPTION_ARG_FILENAME, &o->python, N_("The Python interpreter that makes the Space’s environment"), N_("PROGRAM") },
+    { "watch", 0, 0, G_OPTION_ARG_NONE, &o->watch, N_("Restart or reload when the folder’s files change"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &o->help, N_("Show the commands, or what a command takes"), NULL },
     { NULL }
   };

@@ -106,6 +106,8 @@ read_scalar (VitrineCard *self,
              Scalar       *scalar,
              gboolean     *simple)
 {
+  /* A key written twice is read twice: the last one counts. */
+  g_free (scalar->value);
   scalar->value = g_strdup ((const char *) event->data.scalar.value);
   scalar->style = event->data.scalar.style;
   scalar->start = mark_offset (self, &event->start_mark);

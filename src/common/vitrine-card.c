@@ -111,17 +111,35 @@ vitrine_card_get_metadata (VitrineCard  *self,
 /* Byte offset of the start of line @line (0-based) in @text. */
 gsize
 _vitrine_card_line_offset (const char *text,
-             gsize       len,
-             gsize       line)
+                           gsize       len,
+                           gsize       line)
 {
+  const guchar *t = (const guchar *) text;
   gsize offset = 0;
 
-  for (gsize l = 0; l < line && offset < len; l++)
+  /* Lines end as libyaml (whose marks count them) ends them: at "\r\n",
+   * "\r", "\n", and the Unicode NEL, LS and PS. */
+  for (gsize l = 0; l < line; l++)
     {
-      const char *nl = memchr (text + offset, '\n', len - offset);
-      if (nl == NULL)
+      gsize brk = 0;
+
+      while (offset < len && brk == 0)
+        {
+          if (t[offset] == '\n')
+            brk = 1;
+          else if (t[offset] == '\r')
+            brk = offset + 1 < len && t[offset + 1] == '\n' ? 2 : 1;
+          else if (t[offset] == 0xC2 && offset + 1 < len && t[offset + 1] == 0x85)
+            brk = 2;
+          else if (t[offset] == 0xE2 && offset + 2 < len && t[offset + 1] == 0x80 &&
+                   (t[offset + 2] == 0xA8 || t[offset + 2] == 0xA9))
+            brk = 3;
+          else
+            offset++;
+        }
+      if (brk == 0)
         return len;
-      offset = nl - text + 1;
+      offset += brk;
     }
   return offset;
 }

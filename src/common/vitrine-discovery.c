@@ -20,6 +20,9 @@
 #include "vitrine-discovery.h"
 #include "vitrine-json.h"
 
+/* The discovery file is a few lines: anything larger is not one. */
+#define MAX_DISCOVERY_FILE (64 * 1024)
+
 /**
  * vitrine_discovery_path:
  *
@@ -50,13 +53,14 @@ vitrine_discovery_read (char   **url,
                         char   **data_dir)
 {
   g_autofree char *path = vitrine_discovery_path ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
   JsonObject *object;
-  JsonNode *root;
+  gsize len;
 
-  if (!json_parser_load_from_file (parser, path, NULL))
+  if (!g_file_get_contents (path, &text, &len, NULL))
     return FALSE;
-  root = json_parser_get_root (parser);
+  root = vitrine_json_parse (text, len, MAX_DISCOVERY_FILE, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
   object = json_node_get_object (root);

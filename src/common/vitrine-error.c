@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vitrine-error.h"
+#include "vitrine-json.h"
 
 /* Bodies larger than this are not worth parsing for a message. */
 #define MAX_ERROR_BODY (64 * 1024)
@@ -191,7 +192,7 @@ static char *
 message_from_body (const char *content_type,
                    GBytes     *body)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   const char *data;
   gsize len;
 
@@ -202,10 +203,9 @@ message_from_body (const char *content_type,
   if (data == NULL || len == 0 || len > MAX_ERROR_BODY)
     return NULL;
 
-  parser = json_parser_new ();
-  if (json_parser_load_from_data (parser, data, len, NULL))
+  root = vitrine_json_parse (data, len, MAX_ERROR_BODY, NULL);
+  if (root != NULL)
     {
-      JsonNode *root = json_parser_get_root (parser);
       JsonObject *obj;
       const char *keys[] = { "error", "message", "errors" };
       g_autofree char *message = NULL;

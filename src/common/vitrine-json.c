@@ -1,7 +1,10 @@
 /* vitrine-json.c — reading JSON that came from elsewhere, and the Hub's dates
  *
- * The accessors never trust a document's shape: a missing member and a
- * member of another type read alike, as absent.
+ * Every JSON document from outside — a request body, a line of an NDJSON
+ * commit, an answer or an error body a server sent — is parsed by
+ * vitrine_json_parse(), which bounds its size and nesting before JSON-GLib
+ * sees it.  The accessors never trust a document's shape: a missing member
+ * and a member of another type read alike, as absent.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -10,7 +13,106 @@
 
 #include "config.h"
 
+#include "vitrine-error.h"
 #include "vitrine-json.h"
+
+/**
+ * vitrine_json_too_deep:
+ *
+ * Whether arrays and objects in @data nest deeper than
+ * %VITRINE_JSON_MAX_DEPTH.  Brackets inside strings do not count.  The
+ * text need not be valid JSON: this only bounds what the parser would do.
+ */
+gboolean
+vitrine_json_too_deep (const char *data,
+                       gsize       len)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > VITRINE_JSON_MAX_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return FALSE;
+}
+
+/**
+ * vitrine_json_parse:
+ * @data: the text, not necessarily nul-terminated
+ * @len: its length
+ * @max_len: the longest text accepted, or 0 for no bound
+ *
+ * Parses a JSON document that came from elsewhere, after checking that it
+ * is no longer than @max_len and nests no deeper than
+ * %VITRINE_JSON_MAX_DEPTH.  Its messages are the protocol's, in English,
+ * as the hub's answers are.
+ *
+ * Returns: (transfer full) (nullable): the document's root, or %NULL with
+ *   @error set (%VITRINE_ERROR_TOO_LARGE for a text too long or nested
+ *   too deeply, %VITRINE_ERROR_INVALID_ARGUMENT else)
+ */
+JsonNode *
+vitrine_json_parse (const char  *data,
+                    gsize        len,
+                    gsize        max_len,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  if (max_len > 0 && len > max_len)
+    {
+      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_TOO_LARGE,
+                   "The JSON document is too large (%" G_GSIZE_FORMAT " bytes).", len);
+      return NULL;
+    }
+  if (data == NULL || len == 0)
+    {
+      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
+                           "The JSON document is empty.");
+      return NULL;
+    }
+  if (vitrine_json_too_deep (data, len))
+    {
+      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_TOO_LARGE,
+                           "The JSON document is nested too deeply.");
+      return NULL;
+    }
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
+                   "The JSON document is not valid: %s", parse_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
+                           "The JSON document is empty.");
+      return NULL;
+    }
+  return json_node_ref (root);
+}
 
 /**
  * vitrine_format_date:

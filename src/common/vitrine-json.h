@@ -11,6 +11,21 @@
 
 G_BEGIN_DECLS
 
+/* JSON from elsewhere nested deeper than this is refused unread: JSON-GLib
+ * reads nesting by recursion, so a few hundred kilobytes of "[" would
+ * exhaust a thread's stack. */
+#define VITRINE_JSON_MAX_DEPTH 64
+
+/* The largest JSON answer the client reads from a server. */
+#define VITRINE_JSON_MAX_ANSWER (64 * 1024 * 1024)
+
+gboolean          vitrine_json_too_deep             (const char       *data,
+                                                     gsize             len);
+JsonNode         *vitrine_json_parse                (const char       *data,
+                                                     gsize             len,
+                                                     gsize             max_len,
+                                                     GError          **error);
+
 char             *vitrine_format_date               (gint64            unix_seconds);
 
 /* Type-checked accessors: NULL or a default on missing or mistyped members. */

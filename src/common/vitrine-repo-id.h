@@ -20,6 +20,10 @@ typedef enum
   VITRINE_REPO_TYPE_SPACE,
 } VitrineRepoType;
 
+/* git's id of the tree that holds nothing: as a revision to compare
+ * with, "no files at all" (the Hub's compare endpoint takes it too). */
+#define VITRINE_EMPTY_TREE_ID "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
 /* Longest repository name (without namespace) the Hub accepts. */
 #define VITRINE_REPO_NAME_MAX_LENGTH 96
 

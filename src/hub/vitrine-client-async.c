@@ -43,6 +43,9 @@ static const CallClass call_classes[VITRINE_N_CALLS] = {
   [VITRINE_CALL_DELETE_TAG] = { "vitrine_client_delete_tag_async", NULL },
   [VITRINE_CALL_CREATE_BRANCH] = { "vitrine_client_create_branch_async", NULL },
   [VITRINE_CALL_DELETE_BRANCH] = { "vitrine_client_delete_branch_async", NULL },
+  [VITRINE_CALL_COMPARE] = { "vitrine_client_compare_async", g_object_unref },
+  [VITRINE_CALL_PLAN_RESTORE] = { "vitrine_client_plan_restore_async", g_object_unref },
+  [VITRINE_CALL_RESTORE_COMMIT] = { "vitrine_client_restore_commit_async", NULL },
 };
 
 /* One call on its way: its own copy of the arguments, what it hands back
@@ -72,6 +75,9 @@ call_free (Call *call)
   g_free ((char *) a->path);
   g_free ((char *) a->name);
   g_free ((char *) a->message);
+  g_free ((char *) a->description);
+  g_free ((char *) a->from);
+  g_clear_object (&a->plan);
   g_free ((char *) a->starting_point);
   g_free ((char *) a->author);
   g_free ((char *) a->search);
@@ -100,6 +106,9 @@ call_new (VitrineCallKind        kind,
   a->path = g_strdup (args->path);
   a->name = g_strdup (args->name);
   a->message = g_strdup (args->message);
+  a->description = g_strdup (args->description);
+  a->from = g_strdup (args->from);
+  a->plan = args->plan != NULL ? g_object_ref (args->plan) : NULL;
   a->starting_point = g_strdup (args->starting_point);
   a->author = g_strdup (args->author);
   a->search = g_strdup (args->search);
@@ -249,6 +258,16 @@ call_thread (GTask        *task,
     case VITRINE_CALL_DELETE_BRANCH:
       result = ok_result (vitrine_client_delete_branch (self, a->type, a->repo_id, a->name,
                                                         cancellable, &error));
+      break;
+    case VITRINE_CALL_COMPARE:
+      result = vitrine_client_compare (self, a->type, a->repo_id, a->from, a->revision, cancellable, &error);
+      break;
+    case VITRINE_CALL_PLAN_RESTORE:
+      result = vitrine_client_plan_restore (self, a->type, a->repo_id, a->name, a->revision, cancellable, &error);
+      break;
+    case VITRINE_CALL_RESTORE_COMMIT:
+      result = ok_result (vitrine_client_restore_commit (self, a->plan, a->message, a->description,
+                                                         &out->commit_id, cancellable, &error));
       break;
     case VITRINE_N_CALLS:
     default:

@@ -13,8 +13,8 @@
 
 #include "vitrine-client-private.h"
 #include "vitrine-error.h"
+#include "vitrine-json.h"
 
-#define MAX_JSON_ANSWER (256 * 1024 * 1024)
 /* A server that pages forever is not followed forever. */
 #define MAX_PAGES 100000
 
@@ -33,17 +33,13 @@ JsonNode *
 _vitrine_json_parse (GBytes  *bytes,
                      GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
+  JsonNode *root = vitrine_json_parse (data, len, VITRINE_JSON_MAX_ANSWER, NULL);
 
-  if (len > MAX_JSON_ANSWER || !json_parser_load_from_data (parser, data, len, NULL) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      _vitrine_client_set_protocol_error (error);
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
+  if (root == NULL)
+    _vitrine_client_set_protocol_error (error);
+  return root;
 }
 
 GBytes *

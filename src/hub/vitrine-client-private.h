@@ -59,6 +59,9 @@ gboolean         _vitrine_client_backoff            (VitrineClient         *self
                                                      GCancellable          *cancellable,
                                                      GError               **error);
 
+gboolean         _vitrine_client_lacks_compare      (VitrineClient         *self);
+void             _vitrine_client_set_lacks_compare  (VitrineClient         *self);
+
 /* vitrine-client-calls.c */
 JsonNode        *_vitrine_client_call               (VitrineClient         *self,
                                                      const char            *method,
@@ -142,6 +145,9 @@ typedef enum
   VITRINE_CALL_DELETE_TAG,
   VITRINE_CALL_CREATE_BRANCH,
   VITRINE_CALL_DELETE_BRANCH,
+  VITRINE_CALL_COMPARE,
+  VITRINE_CALL_PLAN_RESTORE,
+  VITRINE_CALL_RESTORE_COMMIT,
   VITRINE_N_CALLS
 } VitrineCallKind;
 
@@ -154,7 +160,10 @@ typedef struct
   const char          *revision;
   const char          *path;            /* a file, or the folder to list */
   const char          *name;            /* a tag or a branch */
-  const char          *message;         /* a tag's */
+  const char          *message;         /* a tag's, or a commit's title */
+  const char          *description;     /* a commit's message */
+  const char          *from;            /* the older side of a comparison */
+  gpointer             plan;            /* a VitrineRestorePlan to commit */
   const char          *starting_point;  /* a new branch's */
   const char          *author;          /* repositories to list */
   const char          *search;

@@ -26,6 +26,7 @@
 
 #include "vitrine-client-private.h"
 #include "vitrine-error.h"
+#include "vitrine-json.h"
 
 #define MAX_REDIRECTS 5
 /* Of an error answer to a streamed request, what is read to explain it. */
@@ -42,6 +43,8 @@ struct _VitrineClient
   guint        max_retries;
   guint        base_delay_ms;
   guint        max_delay_ms;
+  /* The endpoint answered that it has no compare endpoint. */
+  int          lacks_compare;
 };
 
 struct _VitrineResponse
@@ -130,6 +133,20 @@ vitrine_client_new (const char *endpoint,
   return self;
 }
 
+/* Whether the endpoint was seen to lack the compare endpoint, which is
+ * then computed from two tree listings (vitrine-client-compare.c). */
+gboolean
+_vitrine_client_lacks_compare (VitrineClient *self)
+{
+  return g_atomic_int_get (&self->lacks_compare) != 0;
+}
+
+void
+_vitrine_client_set_lacks_compare (VitrineClient *self)
+{
+  g_atomic_int_set (&self->lacks_compare, 1);
+}
+
 const char *
 vitrine_client_get_endpoint (VitrineClient *self)
 {
@@ -142,6 +159,22 @@ vitrine_client_has_token (VitrineClient *self)
 {
   g_return_val_if_fail (VITRINE_IS_CLIENT (self), FALSE);
   return self->token != NULL;
+}
+
+/**
+ * vitrine_client_dup_token:
+ *
+ * The client's token, for a process the user agreed to hand it to (a
+ * Space of theirs run on this computer gets it as HF_TOKEN).  Clear it
+ * with memset() once given.
+ *
+ * Returns: (transfer full) (nullable): the token
+ */
+char *
+vitrine_client_dup_token (VitrineClient *self)
+{
+  g_return_val_if_fail (VITRINE_IS_CLIENT (self), NULL);
+  return g_strdup (self->token);
 }
 
 /**
@@ -325,6 +358,42 @@ new_message (VitrineClient         *self,
   return g_steal_pointer (&msg);
 }
 
+/* Like soup_session_send_and_read(), but an answer larger than any the
+ * API gives is cut off and is an error: a server cannot make the client
+ * hold more than VITRINE_JSON_MAX_ANSWER bytes. */
+static GBytes *
+send_and_read_bounded (SoupSession   *session,
+                       SoupMessage   *msg,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GInputStream) stream = soup_session_send (session, msg, cancellable, error);
+  g_autoptr(GByteArray) data = NULL;
+  guint8 buf[16384];
+
+  if (stream == NULL)
+    return NULL;
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buf, sizeof buf, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > VITRINE_JSON_MAX_ANSWER)
+        {
+          g_input_stream_close (stream, NULL, NULL);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "Answer too large");
+          return NULL;
+        }
+      g_byte_array_append (data, buf, n);
+    }
+  g_input_stream_close (stream, NULL, NULL);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 static VitrineResponse *
 response_new (SoupMessage         *msg,
               SoupMessageHeaders  *first_headers,
@@ -400,10 +469,15 @@ _vitrine_client_request (VitrineClient         *self,
       if (stream)
         answer_stream = soup_session_send (self->session, msg, cancellable, &local_error);
       else
-        answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
+        answer = send_and_read_bounded (self->session, msg, cancellable, &local_error);
 
       if (answer == NULL && answer_stream == NULL)
         {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+            {
+              _vitrine_client_set_protocol_error (error);
+              return NULL;
+            }
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
               g_cancellable_is_cancelled (cancellable))
             {

@@ -12,10 +12,12 @@
 #include <json-glib/json-glib.h>
 
 #include "vitrine-commit.h"
+#include "vitrine-file-change.h"
 #include "vitrine-hub-types.h"
 #include "vitrine-ref.h"
 #include "vitrine-repo-id.h"
 #include "vitrine-repo-info.h"
+#include "vitrine-restore-plan.h"
 #include "vitrine-space-runtime.h"
 #include "vitrine-tree-entry.h"
 #include "vitrine-whoami.h"
@@ -44,6 +46,7 @@ VitrineClient   *vitrine_client_new                 (const char           *endpo
                                                      const char           *token);
 const char      *vitrine_client_get_endpoint        (VitrineClient        *self);
 gboolean         vitrine_client_has_token           (VitrineClient        *self);
+char            *vitrine_client_dup_token           (VitrineClient        *self);
 void             vitrine_client_set_retry           (VitrineClient        *self,
                                                      guint                 max_retries,
                                                      guint                 base_delay_ms,
@@ -395,6 +398,80 @@ void             vitrine_client_delete_branch_async (VitrineClient        *self,
                                                      gpointer              user_data);
 gboolean         vitrine_client_delete_branch_finish (VitrineClient       *self,
                                                      GAsyncResult         *result,
+                                                     GError              **error);
+
+/* Comparing and restoring versions */
+GListModel      *vitrine_client_compare             (VitrineClient        *self,
+                                                     VitrineRepoType       type,
+                                                     const char           *repo_id,
+                                                     const char           *from,
+                                                     const char           *to,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void             vitrine_client_compare_async       (VitrineClient        *self,
+                                                     VitrineRepoType       type,
+                                                     const char           *repo_id,
+                                                     const char           *from,
+                                                     const char           *to,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GListModel      *vitrine_client_compare_finish      (VitrineClient        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+GListModel      *vitrine_client_compare_trees       (VitrineClient        *self,
+                                                     VitrineRepoType       type,
+                                                     const char           *repo_id,
+                                                     const char           *from,
+                                                     const char           *to,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+VitrineRestorePlan *vitrine_client_plan_restore     (VitrineClient        *self,
+                                                     VitrineRepoType       type,
+                                                     const char           *repo_id,
+                                                     const char           *branch,
+                                                     const char           *revision,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void             vitrine_client_plan_restore_async  (VitrineClient        *self,
+                                                     VitrineRepoType       type,
+                                                     const char           *repo_id,
+                                                     const char           *branch,
+                                                     const char           *revision,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+VitrineRestorePlan *vitrine_client_plan_restore_finish (VitrineClient     *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+gboolean         vitrine_client_restore_commit      (VitrineClient        *self,
+                                                     VitrineRestorePlan   *plan,
+                                                     const char           *summary,
+                                                     const char           *description,
+                                                     char                **commit_id,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void             vitrine_client_restore_commit_async (VitrineClient       *self,
+                                                     VitrineRestorePlan   *plan,
+                                                     const char           *summary,
+                                                     const char           *description,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean         vitrine_client_restore_commit_finish (VitrineClient      *self,
+                                                     GAsyncResult         *result,
+                                                     char                **commit_id,
+                                                     GError              **error);
+gboolean         vitrine_client_restore             (VitrineClient        *self,
+                                                     VitrineRepoType       type,
+                                                     const char           *repo_id,
+                                                     const char           *branch,
+                                                     const char           *revision,
+                                                     const char           *summary,
+                                                     const char           *description,
+                                                     VitrineRestorePlan  **plan,
+                                                     char                **commit_id,
+                                                     GCancellable         *cancellable,
                                                      GError              **error);
 
 /* The upload protocol, for the publisher */

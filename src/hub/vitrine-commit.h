@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "vitrine-hub-object.h"
 
 G_BEGIN_DECLS
@@ -23,5 +25,9 @@ const char       *vitrine_commit_get_message        (VitrineCommit *self);
 const char       *vitrine_commit_get_author         (VitrineCommit *self);
 const char       *vitrine_commit_get_date           (VitrineCommit *self);
 GDateTime        *vitrine_commit_get_date_time      (VitrineCommit *self);
+const char * const *vitrine_commit_get_parents      (VitrineCommit *self);
+GListModel       *vitrine_commit_get_refs           (VitrineCommit *self);
+VitrineCommit    *vitrine_commit_with_refs          (VitrineCommit *self,
+                                                     GListModel    *refs);
 
 G_END_DECLS

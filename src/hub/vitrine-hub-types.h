@@ -28,6 +28,18 @@ typedef enum
 } VitrineRefKind;
 
 /**
+ * VitrineChangeKind:
+ *
+ * What happened to a file between two revisions.
+ */
+typedef enum
+{
+  VITRINE_CHANGE_KIND_ADDED,
+  VITRINE_CHANGE_KIND_MODIFIED,
+  VITRINE_CHANGE_KIND_DELETED,
+} VitrineChangeKind;
+
+/**
  * VitrinePublishPhase:
  *
  * Where a publish is.
@@ -166,6 +178,51 @@ typedef enum
   VITRINE_DESTINATION_PULL_REQUEST,
   VITRINE_DESTINATION_NOT_ALLOWED,
 } VitrineDestinationStatus;
+
+/**
+ * VitrineSpaceState:
+ * @VITRINE_SPACE_STATE_IDLE: not started yet
+ * @VITRINE_SPACE_STATE_FETCHING: the Space's files are being fetched
+ * @VITRINE_SPACE_STATE_PREPARING: its Python environment is being made
+ *   (venv, pip)
+ * @VITRINE_SPACE_STATE_STARTING: the app runs; its port does not answer yet
+ * @VITRINE_SPACE_STATE_RUNNING: its port answers: the URL can be loaded
+ * @VITRINE_SPACE_STATE_STOPPING: being stopped
+ * @VITRINE_SPACE_STATE_STOPPED: stopped on request; nothing of it remains
+ * @VITRINE_SPACE_STATE_CRASHED: the app quit by itself; the error message
+ *   and the log's last lines say how
+ * @VITRINE_SPACE_STATE_FAILED: it could not be run (fetch, environment,
+ *   no way to run its kind); the error message says what is needed
+ *
+ * Where a run of a Space is.
+ */
+typedef enum
+{
+  VITRINE_SPACE_STATE_IDLE,
+  VITRINE_SPACE_STATE_FETCHING,
+  VITRINE_SPACE_STATE_PREPARING,
+  VITRINE_SPACE_STATE_STARTING,
+  VITRINE_SPACE_STATE_RUNNING,
+  VITRINE_SPACE_STATE_STOPPING,
+  VITRINE_SPACE_STATE_STOPPED,
+  VITRINE_SPACE_STATE_CRASHED,
+  VITRINE_SPACE_STATE_FAILED,
+} VitrineSpaceState;
+
+/**
+ * VitrineLogStream:
+ * @VITRINE_LOG_STREAM_STDOUT: a child's standard output
+ * @VITRINE_LOG_STREAM_STDERR: a child's standard error
+ * @VITRINE_LOG_STREAM_STATUS: what Vitrine itself says about the run
+ *
+ * Where a log line comes from.
+ */
+typedef enum
+{
+  VITRINE_LOG_STREAM_STDOUT,
+  VITRINE_LOG_STREAM_STDERR,
+  VITRINE_LOG_STREAM_STATUS,
+} VitrineLogStream;
 
 G_END_DECLS
 

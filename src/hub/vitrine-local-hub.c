@@ -4,7 +4,9 @@
  * already serves the same data folder (its discovery file in
  * `$XDG_RUNTIME_DIR/vitrine/` names a live process that answers the
  * client's whoami), it is used; otherwise `vitrine-hub serve --register`
- * is started as a child and stopped with the application.  On first use the user gets an account
+ * is started as a child (VitrineSupervisor, in a process group of its
+ * own) and stopped with the application; if the application crashes, it
+ * stays, and the next start finds it.  On first use the user gets an account
  * there, whose token is kept like any other (keyring, else a 0600 file),
  * under a key named after the data folder, since the port changes.
  *
@@ -26,9 +28,12 @@
 #include "vitrine-json.h"
 #include "vitrine-local-hub.h"
 #include "vitrine-repo-id.h"
+#include "vitrine-supervisor.h"
 
 /* How long a starting hub may take to say where it listens. */
 #define START_TIMEOUT_S 20
+/* How long a stopping hub has to remove its discovery file. */
+#define STOP_GRACE_MS 3000
 
 struct _VitrineLocalHub
 {
@@ -38,7 +43,7 @@ struct _VitrineLocalHub
   GMutex       lock;
   char        *url;
   char        *user_name;
-  GSubprocess *child;
+  VitrineSupervisor *child;
   /* Set by a stop, so that a start under way starts no hub after it. */
   gboolean     stopping;
 };
@@ -165,15 +170,17 @@ find_running (VitrineLocalHub *self)
   return g_steal_pointer (&url);
 }
 
-/* Forgets @child, unless the hub was stopped (and @child forgotten) since. */
+/* Forgets @child, unless the hub was stopped (and @child forgotten) since,
+ * and stops it at once. */
 static void
-forget_child (VitrineLocalHub *self,
-              GSubprocess     *child)
+forget_child (VitrineLocalHub   *self,
+              VitrineSupervisor *child)
 {
   g_mutex_lock (&self->lock);
   if (self->child == child)
     g_clear_object (&self->child);
   g_mutex_unlock (&self->lock);
+  vitrine_supervisor_stop (child, 0);
 }
 
 /* Starts `vitrine-hub serve` and reads the URL it prints when ready. */
@@ -182,7 +189,7 @@ spawn (VitrineLocalHub  *self,
        GError          **error)
 {
   g_autofree char *program = hub_program ();
-  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(VitrineSupervisor) child = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
   GPollableInputStream *out;
   gint64 deadline = g_get_monotonic_time () + START_TIMEOUT_S * G_USEC_PER_SEC;
@@ -201,10 +208,14 @@ spawn (VitrineLocalHub  *self,
   stopped = self->stopping;
   if (!stopped)
     {
-      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
-                                program, "serve", "--data-dir", self->data_dir, "--register", NULL);
-      if (child != NULL)
+      const char *argv[] = { program, "serve", "--data-dir", self->data_dir, "--register", NULL };
+
+      child = vitrine_supervisor_new (NULL);
+      if (vitrine_supervisor_spawn (child, argv, NULL, NULL,
+                                    VITRINE_SUPERVISOR_STDOUT_PIPE | VITRINE_SUPERVISOR_MAY_OUTLIVE, error))
         g_set_object (&self->child, child);
+      else
+        g_clear_object (&child);
     }
   g_mutex_unlock (&self->lock);
   if (stopped)
@@ -216,7 +227,7 @@ spawn (VitrineLocalHub  *self,
   if (child == NULL)
     return NULL;
 
-  out = G_POLLABLE_INPUT_STREAM (g_subprocess_get_stdout_pipe (child));
+  out = G_POLLABLE_INPUT_STREAM (vitrine_supervisor_get_stdout_pipe (child));
   while (strchr (line->str, '\n') == NULL)
     {
       g_autoptr(GError) read_error = NULL;
@@ -235,7 +246,6 @@ spawn (VitrineLocalHub  *self,
       else if (g_get_monotonic_time () > deadline)
         {
           forget_child (self, child);
-          g_subprocess_force_exit (child);
           g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_SERVER,
                                _("This computer’s hub did not start in time."));
           return NULL;
@@ -247,7 +257,6 @@ spawn (VitrineLocalHub  *self,
   if (!g_str_has_prefix (line->str, "http://"))
     {
       forget_child (self, child);
-      g_subprocess_force_exit (child);
       g_set_error_literal (error, VITRINE_ERROR, VITRINE_ERROR_PROTOCOL,
                            _("This computer’s hub did not say where it listens."));
       return NULL;
@@ -455,14 +464,6 @@ vitrine_local_hub_start_finish (VitrineLocalHub  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_child_exited_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
 /**
  * vitrine_local_hub_stop:
  *
@@ -472,9 +473,7 @@ on_child_exited_cb (GObject      *source,
 void
 vitrine_local_hub_stop (VitrineLocalHub *self)
 {
-  g_autoptr(GSubprocess) child = NULL;
-  gint64 deadline;
-  gboolean exited = FALSE;
+  g_autoptr(VitrineSupervisor) child = NULL;
 
   g_return_if_fail (VITRINE_IS_LOCAL_HUB (self));
 
@@ -487,18 +486,7 @@ vitrine_local_hub_stop (VitrineLocalHub *self)
     return;
 
   /* SIGTERM lets it remove its discovery file; it gets three seconds. */
-  g_subprocess_send_signal (child, SIGTERM);
-  g_subprocess_wait_async (child, NULL, on_child_exited_cb, &exited);
-  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  while (!exited && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (10 * 1000);
-  if (!exited)
-    {
-      g_subprocess_force_exit (child);
-      while (!exited)
-        g_main_context_iteration (NULL, TRUE);
-    }
+  vitrine_supervisor_stop (child, STOP_GRACE_MS);
 }
 
 static void

@@ -79,12 +79,11 @@ drop_unsafe_urls (cmark_node *document)
  *
  * Returns: (transfer full): an HTML fragment
  */
-char *
-vitrine_markdown_to_html (const char *markdown,
-                          gssize      len)
+static char *
+render (const char *markdown,
+        gssize      len,
+        int         options)
 {
-  int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG |
-                CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   cmark_parser *parser;
   cmark_node *document;
   char *rendered;
@@ -114,6 +113,31 @@ vitrine_markdown_to_html (const char *markdown,
   cmark_node_free (document);
   cmark_parser_free (parser);
   return html;
+}
+
+char *
+vitrine_markdown_to_html (const char *markdown,
+                          gssize      len)
+{
+  return render (markdown, len, CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG |
+                                CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
+}
+
+/**
+ * vitrine_markdown_to_plain_html:
+ *
+ * Renders GitHub-flavoured Markdown as vitrine_markdown_to_html() does,
+ * but leaves raw HTML out: for pages where scripts run, such as a Space
+ * that shows a model card.
+ *
+ * Returns: (transfer full): an HTML fragment
+ */
+char *
+vitrine_markdown_to_plain_html (const char *markdown,
+                                gssize      len)
+{
+  return render (markdown, len, CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG |
+                                CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
 }
 
 static void

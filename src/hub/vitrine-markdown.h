@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 char *vitrine_markdown_to_html      (const char *markdown,
                                      gssize      len);
+char *vitrine_markdown_to_plain_html (const char *markdown,
+                                      gssize      len);
 char *vitrine_markdown_metadata_html (JsonNode  *metadata);
 char *vitrine_markdown_page          (const char *content_html,
                                       gboolean    dark);

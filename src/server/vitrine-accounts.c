@@ -159,16 +159,13 @@ create_exclusive (const char  *path,
 static JsonObject *
 read_object (const char *path)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   gsize len;
-  JsonNode *root;
 
-  if (!g_file_get_contents (path, &text, &len, NULL) || len > MAX_ACCOUNT_FILE)
+  if (!g_file_get_contents (path, &text, &len, NULL))
     return NULL;
-  if (!json_parser_load_from_data (parser, text, len, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
+  root = vitrine_json_parse (text, len, MAX_ACCOUNT_FILE, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   return json_object_ref (json_node_get_object (root));

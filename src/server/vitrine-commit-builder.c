@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "vitrine-commit-builder.h"
+#include "vitrine-lfs-known.h"
 #include "vitrine-error.h"
 #include "vitrine-lfs-pointer.h"
 #include "vitrine-repo-store-private.h"
@@ -90,7 +91,10 @@ apply_ops (git_repository  *repo,
             g_autofree char *pointer = NULL;
             GStatBuf st;
 
-            if (g_stat (object, &st) != 0 || (op->lfs_size != G_MAXUINT64 && (guint64) st.st_size != op->lfs_size))
+            /* Stored, and shown to be this repository's (knowing an
+             * object's hash is not having it: vitrine-lfs-known.c). */
+            if (g_stat (object, &st) != 0 || (op->lfs_size != G_MAXUINT64 && (guint64) st.st_size != op->lfs_size) ||
+                !vitrine_lfs_known_has (git_repository_path (repo), op->lfs_oid))
               {
                 g_set_error (error, VITRINE_ERROR, VITRINE_ERROR_INVALID_ARGUMENT,
                              "The large file %s (sha256 %s) was not uploaded: upload it before the commit",

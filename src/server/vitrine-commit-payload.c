@@ -196,21 +196,21 @@ read_line (VitrineCommitPayload  *payload,
            guint                  n_lines,
            GError               **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
-  JsonNode *root, *value;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *value;
   JsonObject *object;
   const char *key;
 
-  if (vitrine_json_too_deep (line, line_len))
+  root = vitrine_json_parse (line, line_len, 0, &parse_error);
+  if (g_error_matches (parse_error, VITRINE_ERROR, VITRINE_ERROR_TOO_LARGE))
     return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "Line %u of the commit payload is nested too deeply",
                  n_lines + 1);
-  if (!json_parser_load_from_data (parser, line, line_len, &parse_error))
+  if (root == NULL)
     {
       return fail (error, VITRINE_ERROR_INVALID_ARGUMENT, "Invalid JSON on line %u of the commit payload: %s",
                    n_lines + 1, parse_error->message);
     }
-  root = json_parser_get_root (parser);
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   key = vitrine_json_string (object, "key");
   value = object != NULL ? json_object_get_member (object, "value") : NULL;

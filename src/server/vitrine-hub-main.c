@@ -18,7 +18,11 @@
 
 #include "vitrine-accounts.h"
 #include "vitrine-discovery.h"
+#include "vitrine-git-receive.h"
 #include "vitrine-server.h"
+
+/* How long answers being made may take once the hub is told to stop. */
+#define STOP_TIMEOUT_MS 3000
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -40,6 +44,9 @@ serve (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   int port = 0;
+  int idle_timeout = 0;
+  int request_timeout = 0;
+  int max_per_address = 0;
   gboolean register_hub = FALSE;
   GOptionEntry entries[] = {
     { "register", 0, 0, G_OPTION_ARG_NONE, &register_hub, N_("Tell Vitrine and vitrine-cli on this computer where the hub is"), NULL },
@@ -47,6 +54,9 @@ serve (int    argc,
     { "host", 0, 0, G_OPTION_ARG_STRING, &host, N_("Address to listen on (default 127.0.0.1)"), N_("ADDRESS") },
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (default 0: pick a free one)"), N_("PORT") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file, N_("Write the port to this file once listening"), N_("FILE") },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout, N_("Cut connections whose client stops reading its answer for this many seconds (default 60)"), N_("SECONDS") },
+    { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_timeout, N_("Cut requests that take longer than this to arrive, or stall (default 20)"), N_("SECONDS") },
+    { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &max_per_address, N_("Connections one client address may hold at once (default 256)"), N_("N") },
     { NULL }
   };
 
@@ -69,7 +79,14 @@ serve (int    argc,
       return 2;
     }
 
+  if (idle_timeout < 0 || request_timeout < 0 || max_per_address < 0)
+    {
+      g_printerr ("vitrine-hub: %s\n", _("Timeouts and limits must be positive"));
+      return 2;
+    }
+
   server = vitrine_server_new (data_dir);
+  vitrine_server_set_limits (server, idle_timeout, request_timeout, max_per_address);
   if (!vitrine_server_listen (server, host != NULL ? host : "127.0.0.1", port, &error))
     {
       g_printerr ("vitrine-hub: %s\n", error->message);
@@ -103,9 +120,55 @@ serve (int    argc,
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
+  /* Stopping: no new connection, what is being answered finishes (a few
+   * seconds at most), the rest is cut. */
   if (register_hub)
     vitrine_discovery_remove ();
+  if (!vitrine_server_stop (server, STOP_TIMEOUT_MS))
+    {
+      /* Work still running in a thread (a commit) is left to the exit:
+       * commits publish by compare-and-swap, a cut one leaves nothing. */
+      fflush (stdout);
+      _exit (0);
+    }
   return 0;
+}
+
+/* `git-pre-receive`: the hook git receive-pack runs for a push (the hub
+ * writes it in DATA/hooks), in the repository, with what the push sent
+ * in git's quarantine.  Says why a push is refused on standard error,
+ * which git passes on to the client. */
+static int
+git_pre_receive (int    argc,
+                 char **argv)
+{
+  g_autofree char *lfs_dir = NULL;
+  g_autofree char *git_dir = g_get_current_dir ();
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) updates = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GOptionEntry entries[] = {
+    { "lfs-dir", 0, 0, G_OPTION_ARG_FILENAME, &lfs_dir, NULL, NULL },
+    { NULL }
+  };
+  char buf[4096];
+  size_t n;
+  gboolean ok;
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || lfs_dir == NULL)
+    {
+      g_printerr ("vitrine-hub: the push could not be checked\n");
+      return 2;
+    }
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0 && updates->len < 16 * 1024 * 1024)
+    g_string_append_len (updates, buf, n);
+  ok = vitrine_git_check_push (git_dir, g_getenv ("GIT_QUARANTINE_PATH"), lfs_dir, updates->str, out);
+  if (out->len > 0)
+    g_printerr ("%s", out->str);
+  return ok ? 0 : 1;
 }
 
 static void
@@ -113,6 +176,7 @@ usage (void)
 {
   g_printerr ("%s\n"
               "  vitrine-hub serve --data-dir DIR [--host 127.0.0.1] [--port 0] [--port-file FILE]\n"
+              "                    [--idle-timeout S] [--request-timeout S] [--max-connections-per-address N]\n"
               "  vitrine-hub user add NAME --data-dir DIR\n"
               "  vitrine-hub token add NAME --role read|write --data-dir DIR\n"
               "  vitrine-hub org add ORG --member NAME:ROLE [--member ...] --data-dir DIR\n",
@@ -189,6 +253,17 @@ int
 main (int    argc,
       char **argv)
 {
+  /* GLib before 2.76 keeps the small blocks it frees (GSlice) for good,
+   * so a large request (a batch of 100,000 objects) would leave hundreds
+   * of megabytes behind: the hub runs with plain malloc, which gives
+   * memory back.  GSlice reads its setting before main(), hence the
+   * exec. */
+  if (argc >= 2 && g_strcmp0 (argv[1], "serve") == 0 && g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") != 0)
+    {
+      g_setenv ("G_SLICE", "always-malloc", TRUE);
+      execv ("/proc/self/exe", argv);
+    }
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -201,6 +276,8 @@ main (int    argc,
     }
   if (argc >= 2 && g_strcmp0 (argv[1], "serve") == 0)
     return serve (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "git-pre-receive") == 0)
+    return git_pre_receive (argc - 1, argv + 1);
   if (argc >= 2 && (g_strcmp0 (argv[1], "user") == 0 || g_strcmp0 (argv[1], "token") == 0 ||
                     g_strcmp0 (argv[1], "org") == 0))
     return accounts_command (argv[1], argc - 1, argv + 1);

@@ -17,6 +17,7 @@
 #include "vitrine-hash.h"
 #include "vitrine-repo-history.h"
 #include "vitrine-repo-store-private.h"
+#include "vitrine-repo-walk.h"
 
 /**
  * vitrine_store_resolve:
@@ -94,17 +95,30 @@ vitrine_store_last_modified (git_repository *repo,
   return git_commit_time (commit);
 }
 
-void
-vitrine_store_commit_free (VitrineStoreCommit *commit)
+static void
+store_commit_clear (VitrineStoreCommit *commit)
 {
-  if (commit == NULL)
-    return;
   g_free (commit->id);
   g_free (commit->title);
   g_free (commit->message);
   g_free (commit->author);
   g_strfreev (commit->parents);
-  g_free (commit);
+}
+
+/* Records are shared (the kept walks hand them to pages): this lets go
+ * of one reference. */
+void
+vitrine_store_commit_free (VitrineStoreCommit *commit)
+{
+  if (commit == NULL)
+    return;
+  g_atomic_rc_box_release_full (commit, (GDestroyNotify) store_commit_clear);
+}
+
+VitrineStoreCommit *
+vitrine_store_commit_ref (VitrineStoreCommit *commit)
+{
+  return g_atomic_rc_box_acquire (commit);
 }
 
 void
@@ -127,10 +141,15 @@ oid_to_hex (const git_oid *id)
   return hex;
 }
 
-static VitrineStoreCommit *
-store_commit_new (git_commit *commit)
+/**
+ * vitrine_store_commit_new:
+ *
+ * Returns: (transfer full): what the commits listing says of @commit
+ */
+VitrineStoreCommit *
+vitrine_store_commit_new (git_commit *commit)
 {
-  VitrineStoreCommit *record = g_new0 (VitrineStoreCommit, 1);
+  VitrineStoreCommit *record = g_atomic_rc_box_new0 (VitrineStoreCommit);
   const char *body = git_commit_body (commit);
   guint n_parents = git_commit_parentcount (commit);
 
@@ -149,6 +168,10 @@ store_commit_new (git_commit *commit)
  * vitrine_store_commits:
  * @total: (out): how many commits the history has in all
  *
+ * The history's order is git's default one (see vitrine-repo-walk.c),
+ * walked once per tip: a page costs the commits it holds, which are read
+ * from git once.
+ *
  * Returns: (transfer full) (element-type VitrineStoreCommit): commits
  *   newest first, @skip of them skipped
  */
@@ -160,34 +183,7 @@ vitrine_store_commits (git_repository  *repo,
                        guint           *total,
                        GError         **error)
 {
-  g_autoptr(git_revwalk) walk = NULL;
-  GPtrArray *commits;
-  git_oid id;
-  guint n = 0;
-
-  if (git_revwalk_new (&walk, repo) != 0 ||
-      git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) != 0 ||
-      git_revwalk_push (walk, commit_id) != 0)
-    {
-      vitrine_store_set_git_error (error);
-      return NULL;
-    }
-
-  commits = g_ptr_array_new_with_free_func ((GDestroyNotify) vitrine_store_commit_free);
-  while (git_revwalk_next (&id, walk) == 0)
-    {
-      if (n >= skip && commits->len < limit)
-        {
-          g_autoptr(git_commit) commit = NULL;
-
-          if (git_commit_lookup (&commit, repo, &id) != 0)
-            continue;
-          g_ptr_array_add (commits, store_commit_new (commit));
-        }
-      n++;
-    }
-  *total = n;
-  return commits;
+  return vitrine_store_walk_page (repo, commit_id, skip, limit, total, error);
 }
 
 /**
@@ -416,7 +412,7 @@ vitrine_store_last_commit (git_repository *repo,
           path_id (parent, path, &before) && git_oid_equal (&before, &target))
         continue;
 
-      return store_commit_new (commit);
+      return vitrine_store_commit_new (commit);
     }
   return NULL;
 }

@@ -33,6 +33,8 @@ typedef struct
   char *target;       /* hex id of the commit (tags are peeled) */
 } VitrineStoreRef;
 
+VitrineStoreCommit *vitrine_store_commit_new      (git_commit         *commit);
+VitrineStoreCommit *vitrine_store_commit_ref      (VitrineStoreCommit *commit);
 void                vitrine_store_commit_free     (VitrineStoreCommit *commit);
 void                vitrine_store_ref_free        (VitrineStoreRef    *ref);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VitrineStoreCommit, vitrine_store_commit_free)

@@ -22,6 +22,7 @@
 
 #include "vitrine-error.h"
 #include "vitrine-json.h"
+#include "vitrine-lfs-known.h"
 #include "vitrine-repo-store-private.h"
 
 /* What new repositories store as large files, as the Hub does. */
@@ -414,6 +415,8 @@ vitrine_store_create (const char      *data_dir,
 
   g_clear_pointer (&repo, git_repository_free);
   g_clear_pointer (&config, git_config_free);
+  /* A new repository knows no large file yet (vitrine-lfs-known.c). */
+  vitrine_lfs_known_init (tmp_git);
 
   /* Publish: rename() refuses to replace a repository that exists. */
   if (g_rename (tmp_git, final_dir) != 0)
@@ -591,6 +594,19 @@ _vitrine_store_entry_not_found (GError     **error,
   return FALSE;
 }
 
+/* What libgit2 and git leave when they stop while writing an object or a
+ * pack: temporary files that nothing refers to. */
+static gboolean
+is_leftover (const char *name)
+{
+  return g_str_has_suffix (name, ".lock") ||
+         g_str_has_prefix (name, "tmp_object_git2_") ||
+         g_str_has_prefix (name, "tmp_pack_") ||
+         g_str_has_prefix (name, "tmp_idx_") ||
+         g_str_has_prefix (name, "tmp_rev_") ||
+         g_str_has_prefix (name, "tmp_obj_");
+}
+
 static void
 remove_locks (const char *dir)
 {
@@ -601,9 +617,15 @@ remove_locks (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+      /* What git receive-pack kept of a push that never ended. */
+      if (g_str_has_prefix (name, "tmp_objdir-") && g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_message ("Removing %s, left by a push that stopped", path);
+          _vitrine_store_rm_rf (path);
+        }
+      else if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
         remove_locks (path);
-      else if (g_str_has_suffix (name, ".lock"))
+      else if (is_leftover (name))
         {
           g_message ("Removing %s, left by a process that stopped while writing", path);
           g_unlink (path);
@@ -615,8 +637,8 @@ remove_locks (const char *dir)
  * vitrine_store_recover:
  *
  * Cleans what a crash may have left: repositories half created or half
- * deleted (never visible, they are outside the store's names) and git
- * lock files.  Only call this while holding the data folder's lock, when
+ * deleted (never visible, they are outside the store's names), git lock
+ * files, and the temporary files of objects and packs being written.  Only call this while holding the data folder's lock, when
  * no other process can be writing.
  */
 void

@@ -49,6 +49,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_index, git_index_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_object, git_object_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_signature, git_signature_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_config, git_config_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb, git_odb_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_diff, git_diff_free)
 
 gboolean          vitrine_store_set_git_error    (GError         **error);
 

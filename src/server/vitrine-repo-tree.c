@@ -57,6 +57,26 @@ fill_blob_entry (git_repository *repo,
 }
 
 /**
+ * vitrine_store_blob_entry:
+ * @path: where the file is
+ * @blob_id: its blob
+ *
+ * Returns: (transfer full): the file as an entry (a large file seen
+ *   through its pointer)
+ */
+VitrineEntry *
+vitrine_store_blob_entry (git_repository *repo,
+                          const char     *path,
+                          const git_oid  *blob_id)
+{
+  VitrineEntry *entry = g_new0 (VitrineEntry, 1);
+
+  entry->path = g_strdup (path);
+  fill_blob_entry (repo, entry, blob_id);
+  return entry;
+}
+
+/**
  * vitrine_store_entry:
  * @path: a path, or "" for the root folder
  */

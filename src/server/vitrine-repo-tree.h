@@ -26,6 +26,9 @@ typedef struct
 void              vitrine_entry_free             (VitrineEntry    *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VitrineEntry, vitrine_entry_free)
 
+VitrineEntry     *vitrine_store_blob_entry       (git_repository  *repo,
+                                                  const char      *path,
+                                                  const git_oid   *blob_id);
 VitrineEntry     *vitrine_store_entry            (git_repository  *repo,
                                                   const git_oid   *commit_id,
                                                   const char      *path,

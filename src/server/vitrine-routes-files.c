@@ -194,12 +194,9 @@ body_paths (VitrineRequest *req,
     }
 
   {
-    g_autoptr(JsonParser) parser = json_parser_new ();
-    JsonNode *root, *list;
+    g_autoptr(JsonNode) root = vitrine_json_parse (data, len, 0, NULL);
+    JsonNode *list;
 
-    if (vitrine_json_too_deep (data, len) || !json_parser_load_from_data (parser, data, len, NULL))
-      return paths;
-    root = json_parser_get_root (parser);
     if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
       return paths;
     list = json_object_get_member (json_node_get_object (root), "paths");

@@ -2,7 +2,8 @@
  * route files share
  *
  * vitrine-routes.c holds the table and the helpers below; each area has
- * its own file: repos, files, commits, refs, lfs, upload, spaces.
+ * its own file: repos, files, commits, compare, refs, lfs, upload,
+ * spaces.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -24,6 +25,9 @@ G_BEGIN_DECLS
 /* Bounds on what a request may send. */
 #define MAX_JSON_BODY      (16 * 1024 * 1024)
 #define MAX_COMMIT_BODY    (512 * 1024 * 1024)
+/* A refused request's body up to this size is read and dropped, so that
+ * any client reads the answer; a larger one is not read. */
+#define SMALL_BODY         (64 * 1024)
 #define MAX_LFS_OBJECT     (G_GUINT64_CONSTANT (500) * 1024 * 1024 * 1024)
 #define MULTIPART_THRESHOLD (20 * 1024 * 1024)
 #define MULTIPART_CHUNK    (8 * 1024 * 1024)
@@ -37,11 +41,13 @@ typedef enum
 {
   VITRINE_ACCESS_PUBLIC,       /* anyone (the handler may ask for more); a
                                 * token, when sent, must be valid */
+  VITRINE_ACCESS_USER,         /* a caller with a valid token */
   VITRINE_ACCESS_REPO_READ,    /* the repository {type|site}/{ns}/{name} is
                                 * opened into req->repo if the caller may see it */
   VITRINE_ACCESS_REPO_WRITE,   /* ... and write to it */
   VITRINE_ACCESS_SIGNED,       /* the URL carries a signed capability, which
-                                * the route checks; Authorization is not read */
+                                * the route's check reads; Authorization is
+                                * not read */
 } VitrineAccess;
 
 /* What a route does with a request body. */
@@ -50,13 +56,11 @@ typedef enum
   VITRINE_BODY_NONE,           /* read (up to MAX_JSON_BODY) and dropped */
   VITRINE_BODY_JSON,           /* collected into req->body, up to MAX_JSON_BODY */
   VITRINE_BODY_NDJSON,         /* collected, up to MAX_COMMIT_BODY */
-  VITRINE_BODY_STREAM,         /* handed to stream_chunk as it arrives */
+  VITRINE_BODY_STREAM,         /* read by the handler itself, in a worker of
+                                * its own (vitrine_request_read_body()) */
 } VitrineBody;
 
 typedef void (*VitrineRouteFunc) (VitrineRequest *req);
-typedef void (*VitrineChunkFunc) (VitrineRequest *req,
-                                  const guint8   *data,
-                                  gsize           len);
 
 /* One row of the table.
  *
@@ -76,6 +80,9 @@ typedef void (*VitrineChunkFunc) (VitrineRequest *req,
  * 405 with @wrong_method when it has one; else the walk goes on (and a
  * later row that opens the same repository asks for write access when the
  * skipped row did).  No row: 404.
+ *
+ * All of @access is checked, and @check called, once the headers are in
+ * and before the body is read: a request that fails is answered unread.
  */
 struct _VitrineRoute
 {
@@ -85,11 +92,11 @@ struct _VitrineRoute
   VitrineBody       body;
   VitrineRouteFunc  handler;       /* in a worker thread */
   const char       *wrong_method;
-  /* VITRINE_BODY_STREAM only, in the main thread: stream_begin once the
-   * headers are in (it refuses the body by setting an answer), then
-   * stream_chunk as the body arrives; the handler runs once it is all in. */
-  VitrineRouteFunc  stream_begin;
-  VitrineChunkFunc  stream_chunk;
+  /* In the main thread, once the headers are in: more checks, which
+   * refuse the request by setting an answer. */
+  VitrineRouteFunc  check;
+  /* A 401 asks for Basic credentials, as git and git-lfs want. */
+  gboolean          basic_auth;
 };
 
 extern const VitrineRoute vitrine_routes[];
@@ -118,6 +125,9 @@ void        vitrine_route_resolve         (VitrineRequest *req);
 void        vitrine_route_commit          (VitrineRequest *req);
 void        vitrine_route_commits         (VitrineRequest *req);
 
+/* vitrine-routes-compare.c */
+void        vitrine_route_compare         (VitrineRequest *req);
+
 /* vitrine-routes-refs.c */
 void        vitrine_route_refs            (VitrineRequest *req);
 void        vitrine_route_tag             (VitrineRequest *req);
@@ -125,17 +135,36 @@ void        vitrine_route_branch          (VitrineRequest *req);
 
 /* vitrine-routes-lfs.c */
 void        vitrine_route_lfs_batch       (VitrineRequest *req);
+void        vitrine_route_lfs_complete_check (VitrineRequest *req);
 void        vitrine_route_lfs_complete    (VitrineRequest *req);
 
 /* vitrine-routes-upload.c */
-void        vitrine_route_upload_begin    (VitrineRequest *req);
-void        vitrine_route_upload_chunk    (VitrineRequest *req,
-                                           const guint8   *data,
-                                           gsize           len);
+typedef struct _VitrineMultipart VitrineMultipart;
+
+void        vitrine_route_upload_check    (VitrineRequest *req);
 void        vitrine_route_upload          (VitrineRequest *req);
+VitrineMultipart *vitrine_multipart_lookup (VitrineServer *server,
+                                            const char    *oid,
+                                            guint64        size,
+                                            guint64        chunk,
+                                            gboolean       create);
+VitrineMultipart *vitrine_multipart_ref   (VitrineMultipart *m);
+void        vitrine_multipart_unref       (VitrineMultipart *m);
+char       *vitrine_multipart_finish      (VitrineMultipart *m);
+void        vitrine_multipart_forget      (VitrineServer  *server,
+                                           const char     *oid);
 
 /* vitrine-routes-spaces.c */
 void        vitrine_route_runtime         (VitrineRequest *req);
+
+/* vitrine-routes-git.c */
+void        vitrine_route_git_check       (VitrineRequest *req);
+void        vitrine_route_git_info_refs   (VitrineRequest *req);
+void        vitrine_route_git_upload_pack (VitrineRequest *req);
+void        vitrine_route_git_receive_pack (VitrineRequest *req);
+void        vitrine_route_lfs_locks       (VitrineRequest *req);
+void        vitrine_route_lfs_download_check (VitrineRequest *req);
+void        vitrine_route_lfs_download    (VitrineRequest *req);
 
 /* ---- Shared helpers (vitrine-routes.c) -------------------------------- */
 
@@ -196,12 +225,15 @@ gboolean    vitrine_lfs_check_capability  (VitrineServer  *server,
                                            const char     *size_s,
                                            const char     *part_s,
                                            const char     *chunk_s,
+                                           const char     *repo_s,
                                            const char     *expires_s,
                                            const char     *sig,
                                            guint64        *size,
                                            guint64        *part,
                                            guint64        *chunk,
                                            const char    **why);
+VitrineRepoMeta *vitrine_lfs_repo_of      (VitrineServer  *server,
+                                           const char     *repo_s);
 char       *vitrine_lfs_multipart_path    (VitrineServer  *server,
                                            const char     *oid);
 char       *vitrine_lfs_part_marker_path  (VitrineServer  *server,

@@ -4,7 +4,7 @@
  * Paths, fields, status codes and error shapes follow the Hub's API as the
  * official clients use it (shared/reference/hub-api.md).  Each area's
  * routes are in a file of their own: vitrine-routes-repos.c, -files.c,
- * -commits.c, -refs.c, -lfs.c, -upload.c and -spaces.c.
+ * -commits.c, -compare.c, -refs.c, -lfs.c, -upload.c and -spaces.c.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -21,6 +21,7 @@
 #include "vitrine-server-faults.h"
 
 #define PUBLIC      VITRINE_ACCESS_PUBLIC
+#define USER        VITRINE_ACCESS_USER
 #define REPO_READ   VITRINE_ACCESS_REPO_READ
 #define REPO_WRITE  VITRINE_ACCESS_REPO_WRITE
 #define SIGNED      VITRINE_ACCESS_SIGNED
@@ -31,6 +32,7 @@
 
 #define REPO_API "/api/{type}/{ns}/{name}"
 #define DOWNLOAD "Downloads are GET or HEAD requests"
+#define GIT_METHOD "Not a request of git's smart HTTP protocol"
 
 /* The front (vitrine-server-http.c) walks this table for every request. */
 const VitrineRoute vitrine_routes[] = {
@@ -39,16 +41,18 @@ const VitrineRoute vitrine_routes[] = {
   { "POST",        "/api/validate-yaml",        PUBLIC,     JSON,   vitrine_route_validate_yaml },
 
   /* Repositories, named in the body */
-  { "POST",        "/api/repos/create",         PUBLIC,     JSON,   vitrine_route_repo_create },
-  { "DELETE",      "/api/repos/delete",         PUBLIC,     JSON,   vitrine_route_repo_delete },
-  { "POST",        "/api/repos/move",           PUBLIC,     JSON,   vitrine_route_repo_move },
+  { "POST",        "/api/repos/create",         USER,       JSON,   vitrine_route_repo_create },
+  { "DELETE",      "/api/repos/delete",         USER,       JSON,   vitrine_route_repo_delete },
+  { "POST",        "/api/repos/move",           USER,       JSON,   vitrine_route_repo_move },
 
-  /* Large files: where the batch API sends their bytes.  Completing a
-   * multipart upload checks its signature itself, after the token. */
+  /* Large files: where the batch API sends their bytes, read off the main
+   * thread, the URL's signature checked before the body is read. */
   { "PUT",         "/api/lfs-upload/**",        SIGNED,     STREAM, vitrine_route_upload,
-    "Uploads are PUT requests", vitrine_route_upload_begin, vitrine_route_upload_chunk },
-  { "POST",        "/api/lfs-complete/*",       PUBLIC,     JSON,   vitrine_route_lfs_complete,
-    "Completing an upload is a POST request" },
+    "Uploads are PUT requests", vitrine_route_upload_check },
+  { "POST",        "/api/lfs-complete/*",       SIGNED,     JSON,   vitrine_route_lfs_complete,
+    "Completing an upload is a POST request", vitrine_route_lfs_complete_check },
+  { "GET HEAD",    "/api/lfs-download/*",       SIGNED,     NONE,   vitrine_route_lfs_download,
+    DOWNLOAD, vitrine_route_lfs_download_check },
 
   /* For tests: what VITRINE_HUB_FAULTS injected (404 without it) */
   { "GET HEAD",    VITRINE_FAULTS_PATH,         PUBLIC,     NONE,   vitrine_route_faults },
@@ -65,6 +69,7 @@ const VitrineRoute vitrine_routes[] = {
   { "POST",        REPO_API "/preupload/+",     REPO_WRITE, JSON,   vitrine_route_preupload },
   { "POST",        REPO_API "/commit/+",        REPO_WRITE, NDJSON, vitrine_route_commit },
   { "GET HEAD",    REPO_API "/commits/+",       REPO_READ,  NONE,   vitrine_route_commits },
+  { "GET HEAD",    REPO_API "/compare/+",       REPO_READ,  NONE,   vitrine_route_compare },
   { "GET HEAD",    REPO_API "/refs/**",         REPO_READ,  NONE,   vitrine_route_refs },
   { "POST DELETE", REPO_API "/tag/+",           REPO_WRITE, JSON,   vitrine_route_tag },
   { "POST DELETE", REPO_API "/branch/+",        REPO_WRITE, JSON,   vitrine_route_branch },
@@ -73,9 +78,27 @@ const VitrineRoute vitrine_routes[] = {
   { NULL,          REPO_API "/**",              REPO_READ,  NONE,   vitrine_route_not_found },
   { NULL,          "/api/**",                   PUBLIC,     NONE,   vitrine_route_not_found },
 
-  /* The site: the git-lfs batch API and downloads */
-  { "POST",        "/{site}/{ns}/{name}.git/info/lfs/objects/batch", REPO_WRITE, JSON,
-    vitrine_route_lfs_batch, "The batch API takes POST requests" },
+  /* The site: every repository is a git remote (vitrine-routes-git.c),
+   * with or without .git (that way first, so that "name.git" is never
+   * taken for a name); git-lfs's batch API (uploads need write access,
+   * which the batch checks) and its locks (not supported). */
+  { "GET",         "/{site}/{ns}/{name}.git/info/refs",  REPO_READ, STREAM, vitrine_route_git_info_refs,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}.git/git-upload-pack", REPO_READ, STREAM, vitrine_route_git_upload_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}.git/git-receive-pack", REPO_READ, STREAM, vitrine_route_git_receive_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "GET",         "/{site}/{ns}/{name}/info/refs",      REPO_READ, STREAM, vitrine_route_git_info_refs,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}/git-upload-pack", REPO_READ, STREAM, vitrine_route_git_upload_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}/git-receive-pack", REPO_READ, STREAM, vitrine_route_git_receive_pack,
+    GIT_METHOD, vitrine_route_git_check, TRUE },
+  { "POST",        "/{site}/{ns}/{name}.git/info/lfs/objects/batch", REPO_READ, JSON,
+    vitrine_route_lfs_batch, "The batch API takes POST requests", NULL, TRUE },
+  { NULL,          "/{site}/{ns}/{name}.git/info/lfs/locks/**", REPO_READ, NONE,
+    vitrine_route_lfs_locks, NULL, NULL, TRUE },
+
   { "GET HEAD",    "/{site}/{ns}/{name}/resolve/*/+", REPO_READ, NONE, vitrine_route_resolve, DOWNLOAD },
   { "GET HEAD",    "/{site}/{ns}/{name}/raw/*/+",     REPO_READ, NONE, vitrine_route_resolve, DOWNLOAD },
 };
@@ -279,7 +302,10 @@ vitrine_route_body_object (VitrineRequest *req,
 JsonNode *
 vitrine_route_empty_object (void)
 {
-  return json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  /* The node takes a reference of its own. */
+  return json_node_init_object (json_node_alloc (), object);
 }
 
 gboolean

@@ -7,6 +7,15 @@
  *   status:CODE:PATH_PART:COUNT[:SECS]  answer CODE (with Retry-After: SECS)
  *                                       to the next COUNT requests whose path
  *                                       holds PATH_PART
+ *   hold:PATH_PART:COUNT                hold each of the next COUNT requests
+ *                                       whose path holds PATH_PART until
+ *                                       another such request was answered
+ *                                       (a race made to happen: a commit
+ *                                       made while another waits)
+ *   delay:MS:PATH_PART:COUNT            hold the next COUNT requests whose
+ *                                       path holds PATH_PART for MS ms
+ *                                       before answering them (work in
+ *                                       flight, for tests of stopping)
  *
  * Each rule counts what it did, so a test can prove its fault happened:
  * how many times it fired, and how many of the requests it broke came
@@ -31,6 +40,8 @@ typedef enum
 {
   RULE_STATUS,
   RULE_DROP_UPLOAD,
+  RULE_HOLD,
+  RULE_DELAY,
 } RuleKind;
 
 typedef struct
@@ -41,10 +52,12 @@ typedef struct
   char     *path_part;
   char     *retry_after;
   guint64   drop_after;
+  guint     delay_ms;
   int       count;
   int       fired;
   int       retried;
   gint64    shortest_wait;     /* µs between a fault and its retry, or -1 */
+  guint     answered;          /* hold: requests it matches answered so far */
 } Rule;
 
 /* A request a rule broke, waiting for its retry. */
@@ -59,6 +72,7 @@ typedef struct
 struct _VitrineFaults
 {
   GMutex     lock;
+  GCond      answered;
   GPtrArray *rules;
   GPtrArray *broken;
 };
@@ -93,6 +107,7 @@ vitrine_faults_new (const char *spec)
   g_auto(GStrv) rules = g_strsplit (spec, ";", 32);
 
   g_mutex_init (&faults->lock);
+  g_cond_init (&faults->answered);
   faults->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   faults->broken = g_ptr_array_new_with_free_func ((GDestroyNotify) broken_free);
   for (guint i = 0; rules[i] != NULL; i++)
@@ -107,6 +122,21 @@ vitrine_faults_new (const char *spec)
           rule->kind = RULE_DROP_UPLOAD;
           rule->drop_after = g_ascii_strtoull (f[1], NULL, 10);
           rule->count = atoi (f[2]);
+        }
+      else if (n == 3 && g_str_equal (f[0], "hold"))
+        {
+          rule = g_new0 (Rule, 1);
+          rule->kind = RULE_HOLD;
+          rule->path_part = g_strdup (f[1]);
+          rule->count = atoi (f[2]);
+        }
+      else if (n == 4 && g_str_equal (f[0], "delay"))
+        {
+          rule = g_new0 (Rule, 1);
+          rule->kind = RULE_DELAY;
+          rule->delay_ms = atoi (f[1]);
+          rule->path_part = g_strdup (f[2]);
+          rule->count = atoi (f[3]);
         }
       else if ((n == 4 || n == 5) && g_str_equal (f[0], "status"))
         {
@@ -137,6 +167,7 @@ vitrine_faults_free (VitrineFaults *faults)
   if (faults == NULL)
     return;
   g_mutex_clear (&faults->lock);
+  g_cond_clear (&faults->answered);
   g_ptr_array_unref (faults->rules);
   g_ptr_array_unref (faults->broken);
   g_free (faults);
@@ -201,6 +232,34 @@ vitrine_faults_inject_status (VitrineFaults  *faults,
 }
 
 /**
+ * vitrine_faults_delay:
+ *
+ * In a worker, before @req is answered: waits as a delay rule says.  The
+ * request counts as retried once answered (a delay breaks nothing).
+ */
+void
+vitrine_faults_delay (VitrineFaults  *faults,
+                      VitrineRequest *req)
+{
+  guint delay_ms = 0;
+
+  g_mutex_lock (&faults->lock);
+  for (guint i = 0; i < faults->rules->len && delay_ms == 0; i++)
+    {
+      Rule *rule = g_ptr_array_index (faults->rules, i);
+
+      if (rule->kind == RULE_DELAY && rule->fired < rule->count && strstr (req->path, rule->path_part) != NULL)
+        {
+          fired (faults, rule, req);
+          delay_ms = MAX (rule->delay_ms, 1);
+        }
+    }
+  g_mutex_unlock (&faults->lock);
+  if (delay_ms > 0)
+    g_usleep ((gulong) delay_ms * 1000);
+}
+
+/**
  * vitrine_faults_drop_upload:
  * @len: the size of the part of the body that just arrived, after
  *   `req->stream_received` bytes
@@ -230,13 +289,60 @@ vitrine_faults_drop_upload (VitrineFaults  *faults,
   return drop;
 }
 
+/**
+ * vitrine_faults_hold:
+ *
+ * In a worker thread, before @req is handled: when a hold rule takes it,
+ * waits until another request the rule matches was answered (a minute
+ * at most).
+ */
+void
+vitrine_faults_hold (VitrineFaults  *faults,
+                     VitrineRequest *req)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  Rule *held = NULL;
+  guint mark = 0;
+
+  g_mutex_lock (&faults->lock);
+  for (guint i = 0; i < faults->rules->len && held == NULL; i++)
+    {
+      Rule *rule = g_ptr_array_index (faults->rules, i);
+
+      if (rule->kind == RULE_HOLD && rule->fired < rule->count && strstr (req->path, rule->path_part) != NULL)
+        {
+          rule->fired++;
+          held = rule;
+          mark = rule->answered;
+        }
+    }
+  while (held != NULL && held->answered == mark)
+    if (!g_cond_wait_until (&faults->answered, &faults->lock, deadline))
+      break;
+  g_mutex_unlock (&faults->lock);
+}
+
 /* A request was answered: if it is one that a fault broke, sent again
- * and now answered without an error, the client retried. */
+ * and now answered without an error, the client retried; requests held
+ * for it go on. */
 void
 vitrine_faults_note_answer (VitrineFaults  *faults,
                             VitrineRequest *req)
 {
   gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&faults->lock);
+  for (guint i = 0; i < faults->rules->len; i++)
+    {
+      Rule *rule = g_ptr_array_index (faults->rules, i);
+
+      if (rule->kind == RULE_HOLD && strstr (req->path, rule->path_part) != NULL)
+        {
+          rule->answered++;
+          g_cond_broadcast (&faults->answered);
+        }
+    }
+  g_mutex_unlock (&faults->lock);
 
   if (req->status >= 400)
     return;
@@ -280,7 +386,9 @@ vitrine_faults_report (VitrineFaults *faults)
       json_builder_set_member_name (builder, "rule");
       json_builder_add_string_value (builder, rule->text);
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, rule->kind == RULE_STATUS ? "status" : "drop-upload");
+      json_builder_add_string_value (builder, rule->kind == RULE_STATUS ? "status" :
+                                              rule->kind == RULE_HOLD ? "hold" :
+                                              rule->kind == RULE_DELAY ? "delay" : "drop-upload");
       json_builder_set_member_name (builder, "count");
       json_builder_add_int_value (builder, rule->count);
       json_builder_set_member_name (builder, "fired");

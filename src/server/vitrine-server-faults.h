@@ -20,9 +20,13 @@ VitrineFaults *vitrine_faults_new            (const char     *spec);
 void           vitrine_faults_free           (VitrineFaults  *faults);
 gboolean       vitrine_faults_inject_status  (VitrineFaults  *faults,
                                               VitrineRequest *req);
+void           vitrine_faults_delay          (VitrineFaults  *faults,
+                                              VitrineRequest *req);
 gboolean       vitrine_faults_drop_upload    (VitrineFaults  *faults,
                                               VitrineRequest *req,
                                               gsize           len);
+void           vitrine_faults_hold           (VitrineFaults  *faults,
+                                              VitrineRequest *req);
 void           vitrine_faults_note_answer    (VitrineFaults  *faults,
                                               VitrineRequest *req);
 JsonNode      *vitrine_faults_report         (VitrineFaults  *faults);

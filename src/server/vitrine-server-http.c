@@ -1,14 +1,17 @@
 /* vitrine-server-http.c — the local hub's HTTP front
  *
  * Requests are read by libsoup on the main thread.  Once a request's
- * headers are in, it is routed (the table is in vitrine-routes.c), so its
- * body is read the way its route wants: large-file uploads stream to the
- * route as they arrive, other bodies are collected up to a bound, and
- * bodies too large for their route are refused before they are read.
- * Each request is then answered in a worker thread (git work can take
- * time), after the checks its route asks for (a valid token, access to
- * the repository), and the answer goes back through the main thread;
- * file downloads stream from disk a chunk at a time.
+ * headers are in, it is routed (the table is in vitrine-routes.c) and its
+ * caller authenticated, and the checks its route asks for (a valid token,
+ * a signed-in caller, access to the repository, a body within bounds) are
+ * made: a request that fails them is answered before a byte of its body
+ * is read (vitrine-server-stream.c refuses large bodies without reading
+ * them).  The body is then read the way the route wants: streamed bodies
+ * (uploads) are read by a worker of their own, off the main thread
+ * (vitrine-server-stream.c), other bodies are collected up to a bound.
+ * Each request is answered in a worker thread (git work can take time),
+ * and the answer goes back through the main thread; file downloads
+ * stream from disk a chunk at a time.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -19,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -26,6 +30,7 @@
 #include "vitrine-server-private.h"
 
 #define DOWNLOAD_CHUNK (1024 * 1024)
+#define LARGE_REQUEST  (1024 * 1024)
 
 /* ---- Routing --------------------------------------------------------- */
 
@@ -144,11 +149,13 @@ route_request (VitrineRequest *req)
       if (match == MATCH && method_allowed (route->methods, req->method))
         {
           req->route = route;
+          req->basic_auth = route->basic_auth;
           return;
         }
       if (match == MATCH && route->wrong_method != NULL)
         {
           req->route = route;
+          req->basic_auth = route->basic_auth;
           req->wrong_method = TRUE;
           return;
         }
@@ -161,36 +168,16 @@ route_request (VitrineRequest *req)
   req->route = NULL;
 }
 
-/* In a worker thread: the checks the route asks for, then the route. */
+/* In a worker thread. */
 static void
 run_route (VitrineRequest *req)
 {
-  const VitrineRoute *route = req->route;
-
-  if (req->bad_token)
+  if (req->server->faults != NULL)
     {
-      vitrine_request_error (req, 401, NULL, "Invalid credentials in Authorization header");
-      return;
+      vitrine_faults_hold (req->server->faults, req);
+      vitrine_faults_delay (req->server->faults, req);
     }
-  if (route == NULL)
-    {
-      vitrine_route_not_found (req);
-      return;
-    }
-  if (req->wrong_method)
-    {
-      vitrine_request_error (req, 405, NULL, route->wrong_method);
-      return;
-    }
-  if (route->access == VITRINE_ACCESS_REPO_READ || route->access == VITRINE_ACCESS_REPO_WRITE)
-    {
-      g_assert (req->ns != NULL && req->name != NULL);
-      req->repo = vitrine_route_open_repo (req, req->type, req->ns, req->name,
-                                           route->access == VITRINE_ACCESS_REPO_WRITE || req->need_write);
-      if (req->repo == NULL)
-        return;
-    }
-  route->handler (req);
+  req->route->handler (req);
 }
 
 /* ---- Bodies ---------------------------------------------------------- */
@@ -222,31 +209,6 @@ collector_got_chunk_cb (SoupServerMessage *msg,
       return;
     }
   g_byte_array_append (c->data, g_bytes_get_data (chunk, NULL), len);
-}
-
-static void
-stream_got_chunk_cb (SoupServerMessage *msg,
-                     GBytes            *chunk,
-                     VitrineRequest    *req)
-{
-  VitrineFaults *faults = req->server->faults;
-  gsize len;
-  const guint8 *data = g_bytes_get_data (chunk, &len);
-
-  if (req->stream_cut)
-    return;
-  /* An injected fault: the connection breaks mid-upload. */
-  if (faults != NULL && vitrine_faults_drop_upload (faults, req, len))
-    {
-      GSocket *socket = soup_server_message_get_socket (msg);
-
-      req->stream_cut = TRUE;
-      if (socket != NULL)
-        g_socket_shutdown (socket, TRUE, TRUE, NULL);
-      return;
-    }
-  req->route->stream_chunk (req, data, len);
-  req->stream_received += len;
 }
 
 /* ---- Streaming a file out -------------------------------------------- */
@@ -305,9 +267,9 @@ download_wrote_chunk_cb (SoupServerMessage *msg,
   soup_server_message_unpause (msg);
 }
 
-static void
-apply_answer (SoupServerMessage *msg,
-              VitrineRequest    *req)
+void
+_vitrine_server_apply_answer (SoupServerMessage *msg,
+                              VitrineRequest    *req)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
@@ -357,53 +319,164 @@ apply_answer (SoupServerMessage *msg,
     }
 }
 
-/* Once the headers are in: route the request, and read its body the way
- * the route wants, or refuse it before it is read. */
+/* Who is calling: a token as `Authorization: Bearer TOKEN`, or as the
+ * password of `Authorization: Basic` (git's way), whatever the user name. */
+static void
+authenticate (VitrineRequest     *req,
+              SoupMessageHeaders *headers)
+{
+  const char *auth = soup_message_headers_get_one (headers, "Authorization");
+  g_autofree char *token = NULL;
+
+  /* Signed URLs carry their own credentials: no token is read for them. */
+  if (auth == NULL || (req->route != NULL && req->route->access == VITRINE_ACCESS_SIGNED))
+    return;
+  if (g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
+    token = g_strdup (auth + 7);
+  else if (g_ascii_strncasecmp (auth, "Basic ", 6) == 0 && strlen (auth) < 1024)
+    {
+      gsize len = 0;
+      g_autofree guchar *decoded = g_base64_decode (auth + 6, &len);
+      g_autofree char *text = decoded != NULL ? g_strndup ((const char *) decoded, len) : NULL;
+      const char *colon = text != NULL ? strchr (text, ':') : NULL;
+
+      if (colon != NULL && strlen (text) == len)
+        token = g_strdup (colon + 1);
+    }
+  if (token != NULL)
+    g_strstrip (token);
+  req->caller = token != NULL ? vitrine_accounts_authenticate (req->data_dir, token) : NULL;
+  req->bad_token = req->caller == NULL;
+}
+
+static guint64
+body_limit (const VitrineRoute *route)
+{
+  if (route != NULL && route->body == VITRINE_BODY_NDJSON)
+    return MAX_COMMIT_BODY;
+  if (route != NULL && route->body == VITRINE_BODY_STREAM)
+    return G_MAXUINT64;
+  return MAX_JSON_BODY;
+}
+
+/* The checks a request must pass before its body is read: FALSE when it
+ * is answered already.  In the main thread. */
+static gboolean
+check_before_body (VitrineServer  *self,
+                   VitrineRequest *req)
+{
+  const VitrineRoute *route = req->route;
+
+  if (self->faults != NULL && vitrine_faults_inject_status (self->faults, req))
+    return FALSE;
+  if (req->bad_token)
+    {
+      vitrine_request_error (req, 401, NULL, "Invalid credentials in Authorization header");
+      return FALSE;
+    }
+  if (route == NULL)
+    {
+      vitrine_route_not_found (req);
+      return FALSE;
+    }
+  if (req->wrong_method)
+    {
+      vitrine_request_error (req, 405, NULL, route->wrong_method);
+      return FALSE;
+    }
+  if (route->access == VITRINE_ACCESS_USER && req->caller == NULL)
+    {
+      vitrine_request_error (req, 401, NULL, "You must be signed in: send a token.");
+      return FALSE;
+    }
+  if (route->access == VITRINE_ACCESS_REPO_READ || route->access == VITRINE_ACCESS_REPO_WRITE)
+    {
+      g_assert (req->ns != NULL && req->name != NULL);
+      req->repo = vitrine_route_open_repo (req, req->type, req->ns, req->name,
+                                           route->access == VITRINE_ACCESS_REPO_WRITE || req->need_write);
+      if (req->repo == NULL)
+        return FALSE;
+    }
+  if (req->content_length > 0 && (guint64) req->content_length > body_limit (route))
+    {
+      vitrine_request_error (req, 413, NULL, "Request body too large");
+      return FALSE;
+    }
+  if (route->check != NULL)
+    {
+      route->check (req);
+      if (req->status != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Answers @req before its body: small bodies (or none) are left for
+ * libsoup to read and drop, and a client that waits for "100 Continue"
+ * gets the answer instead and sends nothing; larger bodies are not read
+ * at all (vitrine-server-stream.c). */
+static void
+answer_before_body (VitrineServer     *self,
+                    SoupServerMessage *msg,
+                    VitrineRequest    *req,
+                    VitrineConn       *conn)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  gboolean chunked = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED;
+  gboolean expect = (soup_message_headers_get_expectations (headers) & SOUP_EXPECTATION_CONTINUE) != 0;
+
+  if (conn != NULL && (chunked || req->content_length > SMALL_BODY) && !expect)
+    {
+      g_object_steal_data (G_OBJECT (msg), "vitrine-request");
+      _vitrine_stream_refuse (self, msg, req, conn);
+      return;
+    }
+  _vitrine_server_apply_answer (msg, req);
+}
+
+/* Once the headers are in: route, authenticate and check the request,
+ * then read its body the way the route wants, or refuse it unread. */
 static void
 got_headers_cb (SoupServerMessage *msg,
                 VitrineServer     *self)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  VitrineConn *conn = g_object_get_data (G_OBJECT (msg), "vitrine-conn");
   VitrineRequest *req = vitrine_request_new (self, msg);
   const VitrineRoute *route;
   Collector *c;
-  goffset length;
 
   g_object_set_data_full (G_OBJECT (msg), "vitrine-request", req, (GDestroyNotify) vitrine_request_free);
+  /* Bodies are never held by libsoup: collected below, or dropped. */
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   route_request (req);
+  authenticate (req, headers);
   route = req->route;
 
-  if (route != NULL && route->body == VITRINE_BODY_STREAM)
+  if (!check_before_body (self, req))
     {
-      if (req->wrong_method)
-        vitrine_request_error (req, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL, route->wrong_method);
-      else if (self->faults == NULL || !vitrine_faults_inject_status (self->faults, req))
-        route->stream_begin (req);
-      if (req->status != 0)
+      answer_before_body (self, msg, req, conn);
+      return;
+    }
+
+  if (route->body == VITRINE_BODY_STREAM)
+    {
+      if (conn == NULL)
         {
-          apply_answer (msg, req);
+          vitrine_request_error (req, 500, NULL, "Unknown connection");
+          _vitrine_server_apply_answer (msg, req);
           return;
         }
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-      g_signal_connect (msg, "got-chunk", G_CALLBACK (stream_got_chunk_cb), req);
+      g_object_steal_data (G_OBJECT (msg), "vitrine-request");
+      _vitrine_stream_take (self, msg, req, conn);
       return;
     }
 
+  if (route->body == VITRINE_BODY_NONE)
+    return;
   c = g_new0 (Collector, 1);
   c->data = g_byte_array_new ();
-  c->limit = route != NULL && route->body == VITRINE_BODY_NDJSON ? MAX_COMMIT_BODY : MAX_JSON_BODY;
-
-  length = soup_message_headers_get_content_length (headers);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      (guint64) length > c->limit)
-    {
-      collector_free (c);
-      vitrine_server_reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL,
-                                  "Request body too large");
-      return;
-    }
-
-  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  c->limit = body_limit (route);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (collector_got_chunk_cb), c);
   g_object_set_data_full (G_OBJECT (msg), "vitrine-body", c, (GDestroyNotify) collector_free);
 }
@@ -413,6 +486,15 @@ request_started_cb (SoupServer        *soup,
                     SoupServerMessage *msg,
                     VitrineServer     *self)
 {
+  VitrineConn *conn = _vitrine_conn_for_message (self, msg);
+
+  /* One request a connection (see vitrine-server-conn.c). */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  if (conn != NULL)
+    {
+      _vitrine_conn_track (msg, conn);
+      _vitrine_conn_unref (conn);
+    }
   g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), self);
 }
 
@@ -429,14 +511,23 @@ job_done_cb (gpointer user_data)
 {
   Job *job = user_data;
   VitrineFaults *faults = job->req->server->faults;
+  gboolean large;
 
-  apply_answer (job->msg, job->req);
+  g_atomic_int_dec_and_test (&job->req->server->jobs);
+  _vitrine_server_apply_answer (job->msg, job->req);
   soup_server_message_unpause (job->msg);
   if (faults != NULL)
     vitrine_faults_note_answer (faults, job->req);
   g_object_unref (job->msg);
+  /* A large body or answer (an LFS batch of 100,000 objects) leaves
+   * hundreds of megabytes free in the allocator's arenas: give them back
+   * to the system. */
+  large = (job->req->body != NULL && g_bytes_get_size (job->req->body) > LARGE_REQUEST) ||
+          (job->req->resp_body != NULL && g_bytes_get_size (job->req->resp_body) > LARGE_REQUEST);
   vitrine_request_free (job->req);
   g_free (job);
+  if (large)
+    malloc_trim (0);
   return G_SOURCE_REMOVE;
 }
 
@@ -450,7 +541,7 @@ job_run (gpointer data,
   g_idle_add_full (G_PRIORITY_DEFAULT, job_done_cb, job, NULL);
 }
 
-/* Once the body is in: authenticate, then answer in a worker thread. */
+/* Once the body is in: answer in a worker thread. */
 static void
 main_handler_cb (SoupServer        *soup,
                  SoupServerMessage *msg,
@@ -459,10 +550,8 @@ main_handler_cb (SoupServer        *soup,
                  gpointer           user_data)
 {
   VitrineServer *self = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   Collector *c = g_object_get_data (G_OBJECT (msg), "vitrine-body");
   VitrineRequest *req;
-  const char *auth;
   Job *job;
 
   /* Answered already, before its body. */
@@ -471,37 +560,17 @@ main_handler_cb (SoupServer        *soup,
   req = g_object_steal_data (G_OBJECT (msg), "vitrine-request");
   g_assert (req != NULL);
 
-  /* Streamed bodies met their faults before they were read. */
-  if ((req->route == NULL || req->route->body != VITRINE_BODY_STREAM) &&
-      self->faults != NULL && vitrine_faults_inject_status (self->faults, req))
-    {
-      apply_answer (msg, req);
-      vitrine_request_free (req);
-      return;
-    }
-
-  if (c != NULL && req->route != NULL && req->route->body != VITRINE_BODY_NONE)
+  if (c != NULL)
     {
       req->body_too_large = c->too_large;
       req->body = g_bytes_new (c->data->data, c->data->len);
     }
 
-  /* Signed URLs carry their own credentials: no token is read for them. */
-  auth = soup_message_headers_get_one (headers, "Authorization");
-  if (req->route != NULL && req->route->access == VITRINE_ACCESS_SIGNED)
-    auth = NULL;
-  if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
-    {
-      req->caller = vitrine_accounts_authenticate (self->data_dir, auth + 7);
-      req->bad_token = req->caller == NULL;
-    }
-  else if (auth != NULL)
-    req->bad_token = TRUE;
-
   job = g_new0 (Job, 1);
   job->msg = g_object_ref (msg);
   job->req = req;
   soup_server_message_pause (msg);
+  g_atomic_int_inc (&self->jobs);
   g_thread_pool_push (self->pool, job, NULL);
 }
 
@@ -514,11 +583,15 @@ _vitrine_server_http_init (VitrineServer *self)
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   soup_server_add_handler (self->soup, NULL, main_handler_cb, self, NULL);
   self->pool = g_thread_pool_new (job_run, self, 8, FALSE, NULL);
+  _vitrine_conn_init (self);
+  _vitrine_stream_init (self);
 }
 
 void
 _vitrine_server_http_finish (VitrineServer *self)
 {
+  _vitrine_conn_finish (self);
+  _vitrine_stream_finish (self);
   if (self->pool != NULL)
     g_thread_pool_free (self->pool, FALSE, TRUE);
   self->pool = NULL;

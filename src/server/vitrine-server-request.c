@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vitrine-error.h"
+#include "vitrine-json.h"
 #include "vitrine-server-request.h"
 
 /* The Hub's error body: {"error": message}, valid UTF-8 whatever bytes
@@ -69,7 +70,11 @@ vitrine_request_error (VitrineRequest *req,
     vitrine_request_header (req, "X-Error-Code", hub_code);
   if (strpbrk (message, "\r\n") == NULL && g_str_is_ascii (message))
     vitrine_request_header (req, "X-Error-Message", message);
-  if (status == SOUP_STATUS_UNAUTHORIZED)
+  /* git asks for credentials when offered Basic: any user name, the
+   * token as the password. */
+  if (status == SOUP_STATUS_UNAUTHORIZED && req->basic_auth)
+    vitrine_request_header (req, "WWW-Authenticate", "Basic realm=\"Vitrine hub\", charset=\"UTF-8\"");
+  else if (status == SOUP_STATUS_UNAUTHORIZED)
     vitrine_request_header (req, "WWW-Authenticate",
                             "Bearer realm=\"Authentication required\", charset=\"UTF-8\"");
   set_body (req, "application/json; charset=utf-8", g_bytes_new_take (text, strlen (text)));
@@ -150,7 +155,26 @@ vitrine_request_json (VitrineRequest *req,
 }
 
 /**
+ * vitrine_request_bytes:
+ * @body: (transfer full): the answer's body
+ *
+ * Answers with @body as it is.
+ */
+void
+vitrine_request_bytes (VitrineRequest *req,
+                       guint           status,
+                       const char     *content_type,
+                       GBytes         *body)
+{
+  req->status = status;
+  set_body (req, content_type, body);
+}
+
+/**
  * vitrine_request_parse_json:
+ *
+ * Every JSON body goes through here, and so through vitrine_json_parse(),
+ * which bounds its nesting before JSON-GLib reads it.
  *
  * Returns: (transfer full) (nullable): the body as JSON; on failure the
  *   request is already answered with 400 or 413
@@ -158,10 +182,10 @@ vitrine_request_json (VitrineRequest *req,
 JsonNode *
 vitrine_request_parse_json (VitrineRequest *req)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   const char *data;
-  gsize len;
+  JsonNode *root;
+  gsize len = 0;
 
   if (req->body_too_large)
     {
@@ -179,23 +203,15 @@ vitrine_request_parse_json (VitrineRequest *req)
       vitrine_request_error (req, 400, NULL, "NUL characters are not allowed");
       return NULL;
     }
-  if (vitrine_json_too_deep (data, len))
-    {
-      vitrine_request_error (req, 400, NULL, "The JSON body is nested too deeply");
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, len, &error))
+  root = vitrine_json_parse (data, len, 0, &error);
+  if (root == NULL)
     {
       g_autofree char *message = g_strdup_printf ("Invalid JSON body: %s", error->message);
+
       vitrine_request_error (req, 400, NULL, message);
       return NULL;
     }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      vitrine_request_error (req, 400, NULL, "Expected a JSON body");
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
+  return root;
 }
 
 /* JSON strings may hold "\u0000", which JSON-GLib's C strings would
@@ -209,41 +225,6 @@ vitrine_json_has_nul (const char *data,
   for (const char *p = data; (p = memchr (p, '\\', data + len - p)) != NULL && p + 6 <= data + len; p++)
     if (p[1] == 'u' && p[2] == '0' && p[3] == '0' && p[4] == '0' && p[5] == '0')
       return TRUE;
-  return FALSE;
-}
-
-/* JSON-GLib reads arrays and objects by recursion, so a body of a few
- * hundred kilobytes of "[" would exhaust a worker thread's stack: such
- * bodies are refused before they are parsed.  Brackets inside strings do
- * not count. */
-gboolean
-vitrine_json_too_deep (const char *data,
-                       gsize       len)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > VITRINE_JSON_MAX_DEPTH)
-            return TRUE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
   return FALSE;
 }
 
@@ -349,17 +330,19 @@ split_path (const char *path,
 }
 
 static char *
-base_url_for (SoupServerMessage *msg)
+base_url_for (VitrineServer     *server,
+              SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *host = soup_message_headers_get_one (headers, "Host");
-  GUri *uri = soup_server_message_get_uri (msg);
 
-  /* Only a plausible host name or address goes into URLs we hand out. */
+  /* Only a plausible host name or address goes into URLs we hand out;
+   * else the address the hub listens on (not the request's URI, which
+   * libsoup builds from that same Host header). */
   if (host != NULL && *host != '\0' && strlen (host) < 256 &&
       strspn (host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == strlen (host))
     return g_strdup_printf ("http://%s", host);
-  return g_strdup_printf ("http://%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  return vitrine_server_dup_url (server);
 }
 
 /* Copies out of @msg what routes need, once its headers are in. */
@@ -384,7 +367,9 @@ vitrine_request_new (VitrineServer     *server,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     req->content_length = soup_message_headers_get_content_length (headers);
   req->range = g_strdup (soup_message_headers_get_one (headers, "Range"));
-  req->base_url = base_url_for (msg);
+  req->git_protocol = g_strdup (soup_message_headers_get_one (headers, "Git-Protocol"));
+  req->content_encoding = g_strdup (soup_message_headers_get_one (headers, "Content-Encoding"));
+  req->base_url = base_url_for (server, msg);
   return req;
 }
 
@@ -399,6 +384,8 @@ vitrine_request_free (VitrineRequest *req)
   g_clear_pointer (&req->body, g_bytes_unref);
   g_free (req->content_type);
   g_free (req->range);
+  g_free (req->git_protocol);
+  g_free (req->content_encoding);
   g_free (req->base_url);
   vitrine_caller_free (req->caller);
   g_ptr_array_unref (req->headers);

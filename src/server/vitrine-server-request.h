@@ -12,15 +12,14 @@
 #include <libsoup/soup.h>
 
 #include "vitrine-accounts.h"
+#include "vitrine-json.h"
 #include "vitrine-repo-store.h"
 #include "vitrine-server.h"
 
 G_BEGIN_DECLS
 
-/* JSON from clients nested deeper than this is refused unread. */
-#define VITRINE_JSON_MAX_DEPTH 64
-
 typedef struct _VitrineRoute VitrineRoute;
+typedef struct _VitrineStreamIO VitrineStreamIO;
 
 typedef struct
 {
@@ -37,6 +36,8 @@ typedef struct
   char               *content_type;
   gint64              content_length; /* -1 when not announced */
   char               *range;
+  char               *git_protocol;   /* the Git-Protocol header */
+  char               *content_encoding;
   char               *base_url;
   VitrineCaller      *caller;
   gboolean            bad_token;
@@ -45,17 +46,19 @@ typedef struct
   const VitrineRoute *route;          /* NULL: no such page */
   gboolean            wrong_method;   /* the route, but not this method */
   gboolean            need_write;     /* the repository must be writable */
+  gboolean            basic_auth;     /* a 401 asks for Basic credentials (git) */
   VitrineRepoType     type;           /* from {type} or {site} */
   char               *ns;             /* from {ns}, or NULL */
   char               *name;           /* from {name}, or NULL */
   guint               tail;           /* the first segment a wildcard took */
   VitrineRepoMeta    *repo;           /* opened for REPO_READ and REPO_WRITE routes */
 
-  /* A body taken as it arrives (VITRINE_BODY_STREAM) */
-  gpointer            stream;
+  /* A body read by the route itself (VITRINE_BODY_STREAM), in a worker
+   * that has the connection (vitrine-server-stream.c) */
+  VitrineStreamIO    *io;
+  gpointer            stream;         /* the route's own state */
   GDestroyNotify      stream_free;
   guint64             stream_received;
-  gboolean            stream_cut;     /* an injected fault broke it */
 
   /* The answer */
   guint               status;
@@ -93,10 +96,26 @@ void            vitrine_request_json         (VitrineRequest    *req,
                                               guint              status,
                                               JsonNode          *node);
 
+void            vitrine_request_bytes        (VitrineRequest    *req,
+                                              guint              status,
+                                              const char        *content_type,
+                                              GBytes            *body);
+
 JsonNode       *vitrine_request_parse_json   (VitrineRequest    *req);
+
+/* Streamed requests (vitrine-server-stream.c), in their worker */
+gssize          vitrine_request_read_body    (VitrineRequest    *req,
+                                              void              *buf,
+                                              gsize              count,
+                                              GError           **error);
+void            vitrine_request_cut          (VitrineRequest    *req);
+gboolean        vitrine_request_answer_begin (VitrineRequest    *req,
+                                              GError           **error);
+gboolean        vitrine_request_answer_write (VitrineRequest    *req,
+                                              const void        *data,
+                                              gsize              len,
+                                              GError           **error);
 gboolean        vitrine_json_has_nul         (const char        *data,
-                                              gsize              len);
-gboolean        vitrine_json_too_deep        (const char        *data,
                                               gsize              len);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -41,9 +42,11 @@ vitrine_server_finalize (GObject *object)
   VitrineServer *self = (VitrineServer *)object;
 
   _vitrine_server_http_finish (self);
+  _vitrine_conn_free_table (self);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->lfs_dir, g_free);
   g_clear_pointer (&self->tmp_dir, g_free);
+  g_clear_pointer (&self->hooks_dir, g_free);
   g_clear_pointer (&self->url, g_free);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
@@ -82,7 +85,9 @@ vitrine_server_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DATA_DIR:
-      self->data_dir = g_value_dup_string (value);
+      /* Absolute: git's programs run in the repositories, and read the
+       * hooks and the store from there. */
+      self->data_dir = g_canonicalize_filename (g_value_get_string (value), NULL);
       break;
 
     default:
@@ -110,6 +115,9 @@ vitrine_server_class_init (VitrineServerClass *klass)
 static void
 vitrine_server_init (VitrineServer *self)
 {
+  /* Writing to a git program that exited, or to a client that left, is an
+   * error to handle, not a reason to die. */
+  signal (SIGPIPE, SIG_IGN);
   vitrine_store_init ();
   self->lock_fd = -1;
   _vitrine_server_http_init (self);
@@ -188,6 +196,54 @@ clean_tmp (const char *tmp_dir)
     }
 }
 
+static char *
+shell_quote (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "'", -1);
+  g_autofree char *joined = g_strjoinv ("'\\''", parts);
+
+  return g_strconcat ("'", joined, "'", NULL);
+}
+
+/* The hooks git's receive-pack runs for pushes (core.hooksPath): the
+ * Hub's checks, by this very program (vitrine-git-receive.c).  Written at
+ * each start, so they name the program that serves. */
+static gboolean
+write_hooks (VitrineServer  *self,
+             GError        **error)
+{
+  const char *exe_env = g_getenv ("VITRINE_HUB_EXE");
+  g_autofree char *exe = NULL;
+  g_autofree char *hook = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *q_exe = NULL;
+  g_autofree char *q_lfs = NULL;
+
+  if (exe_env != NULL && g_file_test (exe_env, G_FILE_TEST_IS_EXECUTABLE))
+    exe = g_strdup (exe_env);
+  else
+    exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe == NULL)
+    exe = g_strdup ("vitrine-hub");
+  self->hooks_dir = g_build_filename (self->data_dir, "hooks", NULL);
+  if (g_mkdir_with_parents (self->hooks_dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the data folder “%s”: %s"), self->hooks_dir, g_strerror (errsv));
+      return FALSE;
+    }
+  q_exe = shell_quote (exe);
+  q_lfs = shell_quote (self->lfs_dir);
+  script = g_strdup_printf ("#!/bin/sh\n"
+                            "# Written by vitrine-hub at each start: the Hub's checks on a push.\n"
+                            "exec %s git-pre-receive --lfs-dir %s\n", q_exe, q_lfs);
+  hook = g_build_filename (self->hooks_dir, "pre-receive", NULL);
+  if (!g_file_set_contents_full (hook, script, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0700, error))
+    return FALSE;
+  return TRUE;
+}
+
 /**
  * vitrine_server_listen:
  * @host: the address to listen on, such as `127.0.0.1`
@@ -202,8 +258,6 @@ vitrine_server_listen (VitrineServer  *self,
                        GError        **error)
 {
   g_autoptr(GInetAddress) inet = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  GSList *uris;
 
   g_return_val_if_fail (VITRINE_IS_SERVER (self), FALSE);
   g_return_val_if_fail (host != NULL, FALSE);
@@ -250,25 +304,19 @@ vitrine_server_listen (VitrineServer  *self,
         return FALSE;
       }
   }
-  if (!load_secret (self, error))
+  if (!load_secret (self, error) || !write_hooks (self, error))
     return FALSE;
   clean_tmp (self->tmp_dir);
   if (g_getenv ("VITRINE_HUB_FAULTS") != NULL)
     self->faults = vitrine_faults_new (g_getenv ("VITRINE_HUB_FAULTS"));
   vitrine_store_recover (self->data_dir);
 
-  address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->soup, address, 0, error))
+  if (!_vitrine_conn_listen (self, inet, port, error))
     return FALSE;
-
-  uris = soup_server_get_uris (self->soup);
-  g_assert (uris != NULL);
-  self->port = g_uri_get_port (uris->data);
   if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6)
     self->url = g_strdup_printf ("http://[%s]:%u", host, self->port);
   else
     self->url = g_strdup_printf ("http://%s:%u", host, self->port);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return TRUE;
 }
@@ -305,6 +353,12 @@ const char *
 vitrine_server_get_tmp_dir (VitrineServer *self)
 {
   return self->tmp_dir;
+}
+
+const char *
+vitrine_server_get_hooks_dir (VitrineServer *self)
+{
+  return self->hooks_dir;
 }
 
 VitrineFaults *

@@ -21,6 +21,12 @@ gboolean       vitrine_server_listen      (VitrineServer      *self,
                                            const char         *host,
                                            guint               port,
                                            GError            **error);
+void           vitrine_server_set_limits  (VitrineServer      *self,
+                                           guint               idle_timeout,
+                                           guint               request_timeout,
+                                           guint               max_per_address);
+gboolean       vitrine_server_stop        (VitrineServer      *self,
+                                           guint               timeout_ms);
 char          *vitrine_server_dup_url     (VitrineServer      *self);
 guint          vitrine_server_get_port    (VitrineServer      *self);
 void           vitrine_server_reply_error (SoupServerMessage  *msg,

@@ -6,6 +6,7 @@
  * what GTK computes from labels, mnemonics, tooltips and relations is
  * what is checked.  The windows are Vitrine's own: the main window with
  * its areas and menus, the card editor, the preferences and the card's
+ * dialogs, the Demos area with a demo running and crashed, and its
  * dialogs (the About and Shortcuts windows are the toolkit's).
  *
  * Copyright 2026 The Vitrine authors
@@ -21,12 +22,17 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
+#include "../server/hub-fixture.h"
 #include "vitrine-application.h"
 #include "vitrine-assistant.h"
 #include "vitrine-card-diff-dialog.h"
+#include "vitrine-compare-window.h"
+#include "vitrine-history-page.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-card-form.h"
 #include "vitrine-card-source.h"
+#include "vitrine-create-demo-dialog.h"
+#include "vitrine-demos-page.h"
 #include "vitrine-folder-step.h"
 #include "vitrine-license-step.h"
 #include "vitrine-preferences-window.h"
@@ -35,7 +41,6 @@
 #include "vitrine-publish-view.h"
 #include "vitrine-sign-in-dialog.h"
 #include "vitrine-window.h"
-#include "../test-util.h"
 
 static VitrineApplication *app;
 
@@ -83,6 +88,33 @@ call (const char *dest,
                           G_DBUS_CALL_FLAGS_NONE, 10000, NULL, call_done_cb, &c);
   while (!c.done)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (c.error);
+  return c.reply;
+}
+
+/* The same, for an object that may have gone while the loop turned (a
+ * list remade its rows): NULL then. */
+static GVariant *
+call_object (const char *dest,
+             const char *path,
+             const char *iface,
+             const char *method,
+             GVariant   *params,
+             const char *reply_type)
+{
+  Call c = { 0 };
+
+  g_dbus_connection_call (a11y.bus, dest, path, iface, method, params, G_VARIANT_TYPE (reply_type),
+                          G_DBUS_CALL_FLAGS_NONE, 10000, NULL, call_done_cb, &c);
+  while (!c.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (c.error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
+      g_error_matches (c.error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT))
+    {
+      g_test_message ("%s went while the tree was read", path);
+      g_clear_error (&c.error);
+      return NULL;
+    }
   g_assert_no_error (c.error);
   return c.reply;
 }
@@ -144,22 +176,31 @@ connect_to_a11y_bus (void)
 }
 
 /* What a screen reader hears of each object GTK presents, as lines of
- * "where: role “name”". */
-static void
+ * "where: role “name”".  FALSE when an object went while it was read:
+ * the tree changed, and is read again. */
+static gboolean
 walk (const char *path,
       const char *where,
       GPtrArray  *nodes)
 {
-  g_autoptr(GVariant) name_reply = call (a11y.gtk, path, "org.freedesktop.DBus.Properties", "Get",
-                                         g_variant_new ("(ss)", "org.a11y.atspi.Accessible", "Name"), "(v)");
-  g_autoptr(GVariant) role_reply = call (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetRoleName", NULL, "(s)");
-  g_autoptr(GVariant) children = call (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetChildren", NULL, "(a(so))");
+  g_autoptr(GVariant) name_reply = call_object (a11y.gtk, path, "org.freedesktop.DBus.Properties", "Get",
+                                                g_variant_new ("(ss)", "org.a11y.atspi.Accessible", "Name"), "(v)");
+  g_autoptr(GVariant) role_reply = NULL;
+  g_autoptr(GVariant) children = NULL;
   g_autoptr(GVariant) name = NULL;
   g_autofree char *here = NULL;
   g_autoptr(GVariantIter) iter = NULL;
   const char *role;
   const char *dest, *child;
 
+  if (name_reply == NULL)
+    return FALSE;
+  role_reply = call_object (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetRoleName", NULL, "(s)");
+  if (role_reply == NULL)
+    return FALSE;
+  children = call_object (a11y.gtk, path, "org.a11y.atspi.Accessible", "GetChildren", NULL, "(a(so))");
+  if (children == NULL)
+    return FALSE;
   g_variant_get (name_reply, "(v)", &name);
   g_variant_get (role_reply, "(&s)", &role);
   here = g_strdup_printf ("%s/%s", where, role);
@@ -168,8 +209,9 @@ walk (const char *path,
   g_variant_get (children, "(a(so))", &iter);
   while (g_variant_iter_next (iter, "(&s&o)", &dest, &child))
     /* Web content is the web process's to present, not GTK's. */
-    if (g_str_equal (dest, a11y.gtk))
-      walk (child, here, nodes);
+    if (g_str_equal (dest, a11y.gtk) && !walk (child, here, nodes))
+      return FALSE;
+  return TRUE;
 }
 
 /* The roles of what the user acts on: each needs a name. */
@@ -209,6 +251,8 @@ is_type_name (const char *name)
          strchr (name, ' ') == NULL && g_ascii_isupper (name[3]);
 }
 
+static void iterate_until_idle (void);
+
 /* Walks every window shown and collects what a screen reader would
  * stumble on; @state names the state of the application it is in. */
 static void
@@ -216,10 +260,22 @@ check_names (const char *state,
              GString    *failures)
 {
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_free);
+  GtkSettings *settings = gtk_settings_get_default ();
 
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  walk ("/org/a11y/atspi/accessible/root", "", nodes);
+  /* Every question the walk asks is answered by this process's own main
+   * loop: a spinner turning somewhere would draw a frame between each of
+   * thousands of them.  What is checked is names, not motion; the states
+   * in between still animate as they do for users. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  for (guint attempt = 0; !walk ("/org/a11y/atspi/accessible/root", "", nodes); attempt++)
+    {
+      g_assert_cmpuint (attempt, <, 20);
+      g_ptr_array_set_size (nodes, 0);
+      iterate_until_idle ();
+    }
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
   g_assert_cmpuint (nodes->len, >, 10);
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -271,7 +327,7 @@ static void
 find_menu_buttons (GtkWidget *widget,
                    GPtrArray *found)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_visible (widget))
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_is_drawable (widget))
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -289,6 +345,271 @@ editor_child (VitrineCardEditor *editor,
     object = gtk_widget_get_template_child (form, VITRINE_TYPE_CARD_FORM, name);
   g_assert_nonnull (object);
   return object;
+}
+
+static gpointer
+history_child (GtkWidget  *page,
+               const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (page, VITRINE_TYPE_HISTORY_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gboolean
+stack_shows (GtkWidget  *page,
+             const char *stack,
+             const char *child)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (history_child (page, stack)), child) == 0;
+}
+
+static gboolean
+waited_too_long_cb (gpointer data)
+{
+  g_error ("Timed out waiting for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Turns the main loop until the history page's @stack shows @child. */
+static void
+wait_for_stack (GtkWidget  *page,
+                const char *stack,
+                const char *child)
+{
+  guint id = g_timeout_add_seconds (60, waited_too_long_cb, (gpointer) child);
+
+  while (!stack_shows (page, stack, child))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  guint id = g_timeout_add_seconds (60, waited_too_long_cb, (gpointer) g_type_name (type));
+  GtkWidget *found;
+
+  while ((found = find_toplevel (type)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  return found;
+}
+
+typedef struct
+{
+  int   width;
+  int   height;
+  guint stable;
+  guint frames;
+} Settling;
+
+static gboolean
+settle_frame_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  Settling *s = data;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  s->stable = width == s->width && height == s->height ? s->stable + 1 : 0;
+  s->width = width;
+  s->height = height;
+  s->frames++;
+  return s->stable < 3 && s->frames < 100 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* A window is laid out over a few frames (a dialog chooses where its
+ * buttons go once its size is known, lists make their rows): its size the
+ * same for three frames, what a screen reader is about to read stays. */
+static void
+settle_frames (GtkWidget *widget)
+{
+  Settling s = { -1, -1, 0, 0 };
+
+  gtk_widget_add_tick_callback (widget, settle_frame_cb, &s, NULL);
+  while (s.stable < 3 && s.frames < 100)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_until_idle ();
+}
+
+/* The History area with a repository, a version, and each of its
+ * dialogs; then narrow, one pane at a time. */
+static void
+check_history (VitrineWindow *window,
+               GString       *failures)
+{
+  Hub hub = { 0 };
+  g_autoptr(VitrineClient) client = NULL;
+  g_autoptr(VitrineAccount) account = NULL;
+  g_autofree char *first = NULL;
+  GtkWidget *page = vitrine_window_get_history_page (window);
+  GtkWidget *dialog;
+
+  hub_setup (&hub, NULL);
+  hub_create_repo (&hub, hub.alice, "{\"name\":\"bert\"}");
+  hub_create_repo (&hub, hub.alice, "{\"name\":\"reviews\",\"type\":\"dataset\",\"private\":true}");
+  {
+    g_autofree char *op = file_op ("README.md", "---\nlicense: mit\n---\n# Bert\n\nTrained twice.\n");
+    g_autofree char *payload = ndjson_commit ("First version", NULL, op);
+    g_autoptr(Reply) reply = hub_commit (&hub, "alice/bert", hub.alice, payload);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    first = g_strdup (reply_string (reply, "commitOid"));
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/models/alice/bert/tag/%s", first);
+    g_autoptr(Reply) reply = hub_call (&hub, "POST", path, hub.alice, NULL, "{\"tag\":\"v1\"}", -1);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  {
+    g_autofree char *op = file_op ("README.md", "---\nlicense: apache-2.0\n---\n# Bert\n\nTrained three times.\n");
+    g_autofree char *payload = ndjson_commit ("Second version", NULL, op);
+    g_autoptr(Reply) reply = hub_commit (&hub, "alice/bert", hub.alice, payload);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+
+  client = vitrine_client_new (hub.url, hub.alice);
+  account = vitrine_account_new (VITRINE_ACCOUNT_KIND_LOCAL, client, "alice");
+  vitrine_history_page_set_account (VITRINE_HISTORY_PAGE (page), account);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", "s", "alice/bert"));
+  wait_for_stack (page, "commits_stack", "list");
+  g_assert_true (vitrine_history_page_select_commit (VITRINE_HISTORY_PAGE (page), first));
+  wait_for_stack (page, "changes_stack", "changes");
+  settle_frames (GTK_WIDGET (window));
+  check_names ("history", failures);
+
+  /* Its dialogs, each shown, then closed. */
+  {
+    static const struct { const char *action; const char *target; const char *state; } dialogs[] = {
+      { "history.tag", NULL, "tag dialog" },
+      { "history.branch", NULL, "branch dialog" },
+      { "history.restore", NULL, "restore confirmation" },
+      { "history.download", NULL, "download dialog" },
+      { "history.delete-tag", "v1", "delete-tag dialog" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+      {
+        if (dialogs[i].target != NULL)
+          g_assert_true (gtk_widget_activate_action (page, dialogs[i].action, "s", dialogs[i].target));
+        else
+          g_assert_true (gtk_widget_activate_action (page, dialogs[i].action, NULL));
+        dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+        settle_frames (dialog);
+        check_names (dialogs[i].state, failures);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        iterate_until_idle ();
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (page, "history.compare", NULL));
+  dialog = wait_for_toplevel (VITRINE_TYPE_COMPARE_WINDOW);
+  while (vitrine_compare_window_get_loading (VITRINE_COMPARE_WINDOW (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  settle_frames (dialog);
+  check_names ("compare window", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  /* Narrow: one pane at a time, with a way back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  while (!adw_leaflet_get_folded (history_child (page, "leaflet")) ||
+         adw_leaflet_get_child_transition_running (history_child (page, "leaflet")))
+    g_main_context_iteration (NULL, TRUE);
+  settle_frames (GTK_WIDGET (window));
+  check_names ("narrow history", failures);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  iterate_until_idle ();
+
+  vitrine_history_page_set_account (VITRINE_HISTORY_PAGE (page), NULL);
+  iterate_until_idle ();
+  hub_teardown (&hub, NULL);
+}
+
+static gboolean
+demos_page_shows (gpointer data)
+{
+  VitrineDemosPage *page = ((gpointer *) data)[0];
+  VitrineDemoView *view = vitrine_demos_page_get_view (page);
+
+  if (g_strcmp0 (vitrine_demos_page_get_shown (page), ((gpointer *) data)[1]) != 0)
+    return FALSE;
+  return view == NULL || !webkit_web_view_is_loading (vitrine_demo_view_get_web_view (view));
+}
+
+static void
+wait_for_page (VitrineDemosPage *page,
+               const char       *name)
+{
+  gpointer data[] = { page, (gpointer) name };
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!demos_page_shows (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The Demos area with a demo, with its log, crashed; its dialogs. */
+static void
+check_demos (VitrineWindow *window,
+             GString       *failures)
+{
+  VitrineDemosPage *page = VITRINE_DEMOS_PAGE (vitrine_window_get_demos_page (window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("vitrine-a11y-demo-XXXXXX", &error);
+  g_autofree char *good = g_build_filename (tmp, "good", NULL);
+  g_autofree char *bad = g_build_filename (tmp, "bad", NULL);
+  g_autofree char *good_readme = g_build_filename (good, "README.md", NULL);
+  g_autofree char *good_page = g_build_filename (good, "index.html", NULL);
+  g_autofree char *bad_readme = g_build_filename (bad, "README.md", NULL);
+  g_autofree char *bad_app = g_build_filename (bad, "app.py", NULL);
+  g_autoptr(VitrineClient) client = vitrine_client_new ("http://127.0.0.1:9", NULL);
+  g_autoptr(VitrineAccount) account = vitrine_account_new (VITRINE_ACCOUNT_KIND_LOCAL, client, "alice");
+  GtkWidget *dialog;
+
+  g_mkdir (good, 0700);
+  g_mkdir (bad, 0700);
+  g_assert_true (g_file_set_contents (good_readme, "---\nsdk: static\n---\n", -1, NULL));
+  g_assert_true (g_file_set_contents (good_page, "<h1>Hello</h1>", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_readme, "---\nsdk: gradio\napp_file: app.py\n---\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_app, "raise SystemExit('no')\n", -1, NULL));
+
+  vitrine_window_set_area (window, "demos");
+  vitrine_demos_page_run_folder (page, good);
+  wait_for_page (page, "web");
+  g_object_set (page, "log-visible", TRUE, NULL);
+  iterate_until_idle ();
+  check_names ("demo with its log", failures);
+
+  vitrine_demos_page_run_folder (page, bad);
+  wait_for_page (page, "problem");
+  check_names ("crashed demo", failures);
+  g_object_set (page, "log-visible", FALSE, NULL);
+
+  /* Open a Space… asks for its id. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "demos.open-space", NULL));
+  iterate_until_idle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  check_names ("open a Space", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  /* Create a Demo for a Model. */
+  dialog = GTK_WIDGET (vitrine_create_demo_dialog_new (GTK_WINDOW (window), app, account, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+  check_names ("create a demo", failures);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until_idle ();
+
+  vitrine_demos_page_stop (page);
+  test_rm_rf (tmp);
 }
 
 static void
@@ -395,8 +716,7 @@ test_accessible_names (void)
   check_names ("toast", failures);
 
   /* What differs from the Hub's card. */
-  dialog = GTK_WIDGET (vitrine_card_diff_dialog_new (GTK_WINDOW (window), "alice/bert-imdb",
-                                                     "--- On the Hub\n+++ Yours\n@@ -1 +1 @@\n-a\n+b\n"));
+  dialog = GTK_WIDGET (vitrine_card_diff_dialog_new (GTK_WINDOW (window), "alice/bert-imdb", "a\n", "b\n"));
   gtk_window_present (GTK_WINDOW (dialog));
   iterate_until_idle ();
   check_names ("differences dialog", failures);
@@ -440,6 +760,9 @@ test_accessible_names (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_until_idle ();
 
+  /* History, with a repository and its versions. */
+  check_history (window, failures);
+
   /* Preferences, with its Accounts page. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   iterate_until_idle ();
@@ -451,6 +774,8 @@ test_accessible_names (void)
   check_names ("preferences, accounts", failures);
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_until_idle ();
+
+  check_demos (window, failures);
 
   if (failures->len > 0)
     g_error ("What a screen reader would say is wrong:\n%s", failures->str);
@@ -472,7 +797,6 @@ main (int   argc,
   g_set_prgname ("vitrine-test-accessibility");
   adw_init ();
   gtk_source_init ();
-
   app = vitrine_application_new ("io.github.vitrine.Vitrine.A11yTest", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

@@ -14,6 +14,7 @@
 
 #include "card-editor-fixture.h"
 #include "vitrine-card-diff-dialog.h"
+#include "vitrine-diff-view.h"
 #include "vitrine-error.h"
 #include "vitrine-publish.h"
 
@@ -134,6 +135,38 @@ test_editor_compare_and_merge (void)
     adw_message_dialog_response (ask, "compare");
     wait_until (toplevel_shown, (gpointer) VITRINE_TYPE_CARD_DIFF_DIALOG, "the differences");
     diff_dialog = find_toplevel (VITRINE_TYPE_CARD_DIFF_DIALOG);
+    /* The differences read as the card does: no patch headers, the
+     * license's line removed then added, "mit" marked within it. */
+    {
+      VitrineDiffView *view = VITRINE_DIFF_VIEW (vitrine_card_diff_dialog_get_diff_view (diff_dialog));
+      GtkTextBuffer *shown = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      g_autofree char *shown_text = NULL;
+      GtkTextIter start, end;
+      gboolean removed_then_added = FALSE;
+
+      gtk_text_buffer_get_bounds (shown, &start, &end);
+      shown_text = gtk_text_buffer_get_text (shown, &start, &end, FALSE);
+      g_assert_null (strstr (shown_text, "@@"));
+      g_assert_null (strstr (shown_text, "+++"));
+      g_assert_nonnull (strstr (shown_text, "license: mit\nlicense: apache-2.0\n"));
+      guint minus = 0, plus = 0;
+      g_auto(GStrv) patch = g_strsplit (diff, "\n", -1);
+
+      /* As many lines as the unified diff removes and adds. */
+      for (guint i = 2; patch[i] != NULL; i++)
+        {
+          minus += patch[i][0] == '-';
+          plus += patch[i][0] == '+';
+        }
+      g_assert_cmpuint (vitrine_diff_view_get_n_removed (view), ==, minus);
+      g_assert_cmpuint (vitrine_diff_view_get_n_added (view), ==, plus);
+      g_assert_cmpuint (minus, >, 0);
+      g_assert_cmpuint (vitrine_diff_view_count_emphasis (view), >, 0);
+      for (guint i = 0; i + 1 < vitrine_diff_view_get_n_rows (view); i++)
+        removed_then_added |= vitrine_diff_view_get_row (view, i) == VITRINE_DIFF_ROW_REMOVED &&
+                              vitrine_diff_view_get_row (view, i + 1) == VITRINE_DIFF_ROW_ADDED;
+      g_assert_true (removed_then_added);
+    }
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (diff_dialog), "diff.respond", "s", "merge"));
     g_clear_pointer (&text, g_free);
     text = text_of (f.editor);

@@ -85,6 +85,17 @@ test_editor_preview_is_inert (void)
   fixture_rm_rf (dir);
 }
 
+static gboolean
+large_card_checked (gpointer data)
+{
+  g_autofree char *rows = NULL;
+
+  if (problem_for (data, "pipeline_tag") == NULL)
+    return FALSE;
+  rows = preview_eval (data, "String (document.querySelectorAll('tbody tr').length)");
+  return g_strcmp0 (rows, "4000") == 0;
+}
+
 /* A card too large to read between two keystrokes is read on a worker;
  * the form, the problems and the preview still follow. */
 static void
@@ -104,7 +115,9 @@ test_editor_large_card (void)
   dir = make_folder (big->str);
   open_editor (&f, dir);
 
-  g_assert_nonnull (problem_for (f.editor, "pipeline_tag"));
+  /* The first preview may still be the empty card's, shown while the
+   * worker read this one: wait for the worker's problems and page. */
+  wait_until (large_card_checked, f.editor, "the large card's problems and preview");
   rows = preview_eval (f.editor, "String (document.querySelectorAll('tbody tr').length)");
   g_assert_cmpstr (rows, ==, "4000");
 

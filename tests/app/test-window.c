@@ -14,6 +14,8 @@
 
 #include "vitrine-application.h"
 #include "vitrine-card-editor.h"
+#include "vitrine-history-page.h"
+#include "vitrine-demos-page.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-publish-view.h"
 #include "vitrine-settings.h"
@@ -33,6 +35,19 @@ template_child (gpointer    window,
                 const char *name)
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), VITRINE_TYPE_WINDOW, name);
+
+  /* The History area's empty state is its page's own. */
+  if (child == NULL)
+    child = gtk_widget_get_template_child (vitrine_window_get_history_page (window), VITRINE_TYPE_HISTORY_PAGE, name);
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+demos_child (GtkWidget  *page,
+             const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (page, VITRINE_TYPE_DEMOS_PAGE, name);
 
   g_assert_nonnull (child);
   return child;
@@ -81,7 +96,7 @@ test_window_areas (void)
   } expected[] = {
     { "publish", "_Publish", "publish_status", "Publish a Model", "choose_folder_button" },
     { "history", "_History", "history_status", "No Versions Yet", "history_publish_button" },
-    { "demos", "_Demos", "demos_status", "No Demo Running", "create_demo_button" },
+    { "demos", "_Demos", "empty_status", "No Demo Running", "create_demo_button" },
   };
   VitrineWindow *window = open_window ();
   AdwViewStack *stack = template_child (window, "stack");
@@ -94,10 +109,15 @@ test_window_areas (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      /* Publish and Demos are pages of their own, empty until a folder
+       * or a demo is chosen; History finds its own children. */
+      GtkWidget *demos = i == 2 ? vitrine_window_get_demos_page (window) : NULL;
       AdwStatusPage *status = i == 0 ? publish_child (window, expected[i].status_id)
-                                     : template_child (window, expected[i].status_id);
+                              : demos != NULL ? demos_child (demos, expected[i].status_id)
+                              : template_child (window, expected[i].status_id);
       GtkWidget *button = i == 0 ? publish_child (window, expected[i].button_id)
-                                 : template_child (window, expected[i].button_id);
+                          : demos != NULL ? demos_child (demos, expected[i].button_id)
+                          : template_child (window, expected[i].button_id);
 
       g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, expected[i].name);
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, expected[i].title);
@@ -114,6 +134,21 @@ test_window_areas (void)
           g_assert_true (gtk_widget_get_parent (publish_child (window, "queue_view")) != NULL);
           g_assert_true (gtk_widget_is_ancestor (publish_child (window, "queue_view"), GTK_WIDGET (status)));
         }
+      /* History too, until there is an account with repositories. */
+      else if (i == 1)
+        {
+          GtkWidget *history = vitrine_window_get_history_page (window);
+          GtkStack *history_stack = GTK_STACK (gtk_widget_get_template_child (history, VITRINE_TYPE_HISTORY_PAGE,
+                                                                              "stack"));
+
+          g_assert_true (adw_view_stack_page_get_child (page) == history);
+          g_assert_true (gtk_stack_get_visible_child (history_stack) == GTK_WIDGET (status));
+        }
+      else if (demos != NULL)
+        {
+          g_assert_true (adw_view_stack_page_get_child (page) == demos);
+          g_assert_cmpstr (vitrine_demos_page_get_shown (VITRINE_DEMOS_PAGE (demos)), ==, "empty");
+        }
       else
         {
           g_assert_true (adw_view_stack_page_get_child (page) == GTK_WIDGET (status));
@@ -127,6 +162,13 @@ test_window_areas (void)
 
       /* Every area can be reached and shows its page. */
       vitrine_window_set_area (window, expected[i].name);
+      /* Shown once laid out (the Demos area's panes need a size). */
+      {
+        gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+        while (!gtk_widget_is_drawable (GTK_WIDGET (status)) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, TRUE);
+      }
       g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (status)));
     }
 
@@ -176,6 +218,26 @@ test_window_actions (void)
   prefs_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
   g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
   g_assert_true (g_strv_contains ((const char * const *) prefs_accels, "<Control>comma"));
+
+  /* Create a Demo for a Model takes the model's id, as the other areas
+   * give it (or "" to ask for one). */
+  {
+    GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (window);
+    gboolean create_demo = FALSE;
+    const char *name;
+    const GVariantType *type;
+    GType owner;
+    const char *property;
+
+    for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &type, &property); i++)
+      if (g_str_equal (name, "win.create-demo"))
+        {
+          g_assert_nonnull (type);
+          g_assert_true (g_variant_type_equal (type, G_VARIANT_TYPE_STRING));
+          create_demo = TRUE;
+        }
+    g_assert_true (create_demo);
+  }
 
   /* The keyboard shortcuts window comes from the resources. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));

@@ -17,13 +17,13 @@
 
 /* What the command line offers; the help must list each of these. */
 static const char * const commands[] = {
-  "login", "whoami", "create", "upload", "download", "log", "refs", "tag", "branch",
-  "delete", "card validate", "card new", "check-id",
+  "login", "whoami", "create", "upload", "download", "log", "diff", "restore", "refs", "tag", "branch",
+  "delete", "card validate", "card new", "check-id", "space run",
 };
 
 /* The commands that name a repository. */
 static const char * const repo_commands[] = {
-  "create", "upload", "download", "log", "refs", "tag", "branch", "delete", NULL,
+  "create", "upload", "download", "log", "diff", "restore", "refs", "tag", "branch", "delete", NULL,
 };
 
 typedef struct
@@ -384,6 +384,139 @@ test_cli_upload_secrets (void)
   hub_stop (&hub);
 }
 
+static void
+write_text (const char *folder,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* The last line of @text that is not empty. */
+static char *
+last_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = g_strv_length (lines); i > 0; i--)
+    if (*lines[i - 1] != '\0')
+      return g_strdup (lines[i - 1]);
+  return NULL;
+}
+
+/* `log` with tags and branches, `diff` and `restore`, against a real hub. */
+static void
+test_cli_history (void)
+{
+  Hub hub = { 0 };
+  g_auto(Run) run = { 0 };
+  g_autofree char *folder = NULL;
+  g_autofree char *v1 = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *head = NULL;
+
+  hub_start (&hub);
+  folder = g_build_filename (hub.tmp, "model", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_text (folder, "README.md", "# A model\n");
+  write_text (folder, "old.txt", "old\n");
+  write_text (folder, "config.json", "{}\n");
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "upload", folder, "alice/m", "-m", "First", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  v1 = last_line (run.out);
+  g_assert_cmpuint (strlen (v1), ==, 40);
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "tag", "alice/m", "v1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  write_text (folder, "README.md", "# A model\n\nNow with more words.\n");
+  write_text (folder, "new.txt", "new\n");
+  {
+    g_autofree char *old = g_build_filename (folder, "old.txt", NULL);
+    g_assert_cmpint (g_unlink (old), ==, 0);
+  }
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "upload", folder, "alice/m", "-m", "Second", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* log: each commit with what points at it. */
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "log", "alice/m", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    g_autofree char *short_v1 = g_strndup (v1, 12);
+    g_autofree char *tagged = line_with (run.out, short_v1);
+
+    g_assert_true (g_str_has_suffix (lines[0], "Second (main)"));
+    g_assert_nonnull (tagged);
+    g_assert_true (g_str_has_suffix (tagged, "First (tag: v1)"));
+  }
+
+  /* diff: A, M or D, a tab, the path, by path. */
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "diff", "alice/m", "v1", "main", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "M\tREADME.md\nA\tnew.txt\nD\told.txt\n");
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "diff", "alice/m", "main", v1, NULL);
+  g_assert_cmpstr (run.out, ==, "M\tREADME.md\nD\tnew.txt\nA\told.txt\n");
+
+  /* --stat: the sizes before and after, and a summary. */
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "diff", "--stat", "alice/m", "v1", "main", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "M\tREADME.md\t10 bytes → 32 bytes\n"
+                   "A\tnew.txt\t— → 4 bytes\n"
+                   "D\told.txt\t4 bytes → —\n"
+                   "3 files differ: 1 added, 1 changed, 1 deleted\n");
+
+  /* A revision that is not there. */
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "diff", "alice/m", "v9", "main", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "vitrine-cli refs"));
+
+  /* restore: the new commit's id, and main has v1's files again. */
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "restore", "alice/m", "v1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Restored v1 on main: 1 added, 1 changed, 1 deleted."));
+  restored = last_line (run.out);
+  g_assert_cmpuint (strlen (restored), ==, 40);
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "refs", "alice/m", NULL);
+  head = line_with (run.out, "main");
+  g_assert_nonnull (strstr (head, restored));
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "diff", "alice/m", "v1", "main", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "log", "alice/m", NULL);
+  g_assert_true (g_str_has_prefix (run.out, restored) || strncmp (run.out, restored, 12) == 0);
+  g_assert_nonnull (strstr (run.out, "Restore v1 (main)"));
+
+  /* Again: nothing to do, no commit. */
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "restore", "alice/m", "v1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Nothing to restore"));
+
+  /* On another branch, with a message. */
+  cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "branch", "alice/m", "exp", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *second = NULL;
+
+    cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "log", "alice/m", NULL);
+    second = line_with (run.out, "Second");
+    second[12] = '\0';
+    cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "restore", "alice/m", second, "--branch", "exp",
+             "-m", "Back to the second", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_free (restored);
+    restored = last_line (run.out);
+    cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "log", "alice/m", "--revision", "exp", NULL);
+    g_assert_nonnull (strstr (run.out, "Back to the second (exp)"));
+    cli_run (&run, "--endpoint", hub.url, "--token", hub.token, "diff", "alice/m", second, "exp", NULL);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+
+  hub_stop (&hub);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/repo-url-forms", test_cli_repo_url_forms);
   g_test_add_func ("/cli/upload-secrets", test_cli_upload_secrets);
+  g_test_add_func ("/cli/history", test_cli_history);
 
   return g_test_run ();
 }

@@ -403,3 +403,59 @@ hubTest("listCommits shows vitrine-cli's commits with their -m messages", async 
     assert.ok(c.date instanceof Date && !Number.isNaN(c.date.getTime()), `commit ${c.oid} has a date`);
   }
 });
+
+/* ------------------------------------------------------------------------ */
+/* e. git and git-lfs write, the JS client and vitrine-cli read              */
+/* ------------------------------------------------------------------------ */
+
+const GIT_REPO = "alice/interop-from-git";
+const GIT_EDIT = enc.encode(JSON.stringify({ architectures: ["TinyNet"], hidden_size: 32 }, null, 2) + "\n");
+const GIT_LFS = seededBytes("vitrine-interop-git", 11 * MiB + 5);
+
+/** Runs git in `cwd` with the test's home (git-lfs installed there). */
+function git(cwd, ...args) {
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_AUTHOR_NAME: "Alice", GIT_AUTHOR_EMAIL: "alice@example.org",
+                GIT_COMMITTER_NAME: "Alice", GIT_COMMITTER_EMAIL: "alice@example.org" };
+  return new Promise((resolve, reject) => {
+    execFile("git", args, { cwd, env, timeout: 120_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`git ${args.join(" ")}: ${err.code}\n${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+hubTest("git push of an edit and a new LFS file; listFiles, downloadFile and vitrine-cli see them", { timeout: 180_000 }, async () => {
+  await createRepo({ repo: GIT_REPO, hubUrl, accessToken: token });
+  await uploadFiles({ repo: GIT_REPO, hubUrl, accessToken: token, files: [
+    { path: "config.json", content: new Blob([PUBLISHED["config.json"]]) },
+  ] });
+  const work = path.join(tmpDir, "git-work");
+  await mkdir(work, { recursive: true });
+  await git(work, "lfs", "install", "--skip-repo");
+  const url = new URL(hubUrl);
+  const remote = `http://user:${token}@${url.host}/${GIT_REPO}`;
+  const clone = path.join(work, "clone");
+  await git(work, "clone", remote, clone);
+  await git(clone, "lfs", "install");
+  await writeFile(path.join(clone, "config.json"), GIT_EDIT);
+  await writeFile(path.join(clone, "pushed.safetensors"), GIT_LFS);
+  await git(clone, "add", "config.json", "pushed.safetensors");
+  await git(clone, "commit", "-q", "-m", "Edit and add with git");
+  await git(clone, "push", "origin", "main");
+  const head = (await git(clone, "rev-parse", "HEAD")).stdout.trim();
+
+  // The official client sees the push at once.
+  const commits = await commitsOf(GIT_REPO);
+  assert.equal(commits[0].oid, head, "listCommits starts with the pushed commit");
+  const remoteTree = await remoteFiles(GIT_REPO);
+  assertEntry(remoteTree.get("config.json"), "config.json", GIT_EDIT, false);
+  assertEntry(remoteTree.get("pushed.safetensors"), "pushed.safetensors", GIT_LFS, true);
+  assertBytes(await download(GIT_REPO, "pushed.safetensors"), GIT_LFS, "downloadFile of the file git-lfs pushed");
+  assertBytes(await download(GIT_REPO, "config.json"), GIT_EDIT, "downloadFile of the edit git pushed");
+
+  // And so does vitrine-cli.
+  const to = path.join(tmpDir, "git-download");
+  await vitrineCli(["download", GIT_REPO, "--to", to]);
+  assertBytes(await readFile(path.join(to, "pushed.safetensors")), GIT_LFS, "vitrine-cli download of the LFS file");
+  assertBytes(await readFile(path.join(to, "config.json")), GIT_EDIT, "vitrine-cli download of the edit");
+});

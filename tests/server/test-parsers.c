@@ -250,6 +250,27 @@ test_deep_json_over_http (Hub           *hub,
     g_assert_cmpuint (reply->status, ==, 200);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (reply->json)), ==, 0);
   }
+  /* Every other route that reads JSON: refused, nothing changed. */
+  {
+    const char *routes[][2] = {
+      { "POST", "/api/repos/create" },
+      { "DELETE", "/api/repos/delete" },
+      { "POST", "/api/repos/move" },
+      { "PUT", "/api/models/alice/deep/settings" },
+      { "POST", "/api/models/alice/deep/preupload/main" },
+      { "POST", "/api/models/alice/deep/tag/main" },
+      { "POST", "/api/models/alice/deep/branch/b" },
+      { "POST", "/alice/deep.git/info/lfs/objects/batch" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+      {
+        g_autoptr(Reply) reply = hub_call (hub, routes[i][0], routes[i][1], hub->alice, NULL, deep, depth);
+
+        if (reply->status != 400 && reply->status != 422)
+          g_error ("%s %s answered %u", routes[i][0], routes[i][1], reply->status);
+      }
+  }
   commit = g_strconcat ("{\"key\":\"header\",\"value\":{\"summary\":\"s\"}}\n", deep, "\n", NULL);
   {
     g_autoptr(Reply) reply = hub_commit (hub, "alice/deep", hub->alice, commit);
