@@ -132,7 +132,7 @@ manage_accounts_action (GtkWidget  *widget,
   VitrineApplication *app = get_application (VITRINE_WINDOW (widget));
 
   if (app != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", g_variant_new_string ("accounts"));
+    vitrine_application_show_preferences (app, "accounts");
 }
 
 void

@@ -318,6 +318,19 @@ test_window_preferences (void)
   gtk_switch_set_active (private_switch, FALSE);
   g_assert_false (g_settings_get_boolean (settings, VITRINE_PREFS_NEW_REPOS_PRIVATE));
   g_settings_reset (settings, VITRINE_PREFS_NEW_REPOS_PRIVATE);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  iterate_until_idle ();
+
+  /* The account menu's Manage Accounts… opens them at their Accounts
+   * page. */
+  prefs = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-accounts", NULL));
+  iterate_until_idle ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VITRINE_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "accounts");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   close_window (window);
