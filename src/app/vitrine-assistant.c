@@ -653,8 +653,11 @@ vitrine_assistant_init (VitrineAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Before the focused widget sees them: a text view would take
-   * Ctrl+Return as a new line. */
+   * Ctrl+Return as a new line.  Managed by the window, so they work
+   * wherever the focus is (the header bar's buttons included) while the
+   * assistant shows. */
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
