@@ -499,6 +499,23 @@ on_folder_changed_cb (VitrineDestinationStep *self)
   self->message_edited = FALSE;
 }
 
+/**
+ * vitrine_destination_step_check_again:
+ *
+ * Starts over on the setup's destination as it is now: asks the hub about
+ * the name again and proposes the commit message anew.  For a folder
+ * opened again, whose name and owner may be the same as before while the
+ * repository now exists.
+ */
+void
+vitrine_destination_step_check_again (VitrineDestinationStep *self)
+{
+  g_return_if_fail (VITRINE_IS_DESTINATION_STEP (self));
+
+  self->message_edited = FALSE;
+  check_name (self);
+}
+
 /* ---- Object ----------------------------------------------------------- */
 
 static void

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VitrineDestinationStep, vitrine_destination_step, VITRINE, DESTINATION_STEP, VitrineAssistantPage)
 
 VitrineDestinationStep *vitrine_destination_step_new          (VitrinePublishSetup    *setup);
+void                    vitrine_destination_step_check_again (VitrineDestinationStep *self);
 void                    vitrine_destination_step_set_accounts (VitrineDestinationStep *self,
                                                                GListModel             *accounts);
 

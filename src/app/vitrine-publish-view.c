@@ -434,6 +434,8 @@ vitrine_publish_view_open_folder (VitrinePublishView  *self,
     }
   vitrine_publish_setup_set_name (self->setup, name);
   g_object_thaw_notify (G_OBJECT (self->setup));
+  /* The same name as last time may now be a repository that exists. */
+  vitrine_destination_step_check_again (self->destination_step);
 
   vitrine_folder_step_scan (self->folder_step,
                             last != NULL ? vitrine_publish_job_get_included_secrets (last) : NULL);

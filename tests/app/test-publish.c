@@ -252,12 +252,25 @@ publish_end_to_end (VitrineApplication *app,
     wait_complete (step (window, STEP_FOLDER), "the folder read again");
     wait_complete (review, "the plan of the change");
     g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (plan_row)), "0 added, 1 changed, 0 deleted"));
+    /* The hub is asked again: the same name is now a repository of the
+     * user's, so the review says so and the message proposes an update. */
+    wait_complete (step (window, STEP_DESTINATION), "the destination checked again");
+    g_assert_true (vitrine_publish_setup_get_destination_known (setup));
+    g_assert_cmpint (vitrine_publish_setup_get_destination_status (setup), ==, VITRINE_DESTINATION_UPDATE);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (child_of (review, VITRINE_TYPE_REVIEW_STEP, "where_row")),
+                              "an update of your repository"));
+    g_assert_cmpstr (vitrine_publish_setup_get_message (setup), ==, "Update bert-imdb-test");
     press_next (window);
     wait_until (view_shows_done, publish_view (window), "the second publish");
     after = vitrine_client_list_commits (client, VITRINE_REPO_TYPE_MODEL, repo_id, NULL, 0, 10, &n_after,
                                          NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (n_after, ==, n_before + 1);
+    {
+      g_autoptr(VitrineCommit) newest = g_list_model_get_item (after, 0);
+
+      g_assert_cmpstr (vitrine_commit_get_title (newest), ==, "Update bert-imdb-test");
+    }
   }
 
   /* Another user of the hub does not see it. */
