@@ -410,6 +410,5 @@ void
 vitrine_route_lfs_locks (VitrineRequest *req)
 {
   vitrine_request_error (req, 501, NULL, "File locking is not supported by this hub");
-  g_free (req->resp_type);
-  req->resp_type = g_strdup ("application/vnd.git-lfs+json");
+  vitrine_route_lfs_media_type (req);
 }

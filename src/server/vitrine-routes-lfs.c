@@ -246,6 +246,18 @@ lfs_batch_download (VitrineRequest *req,
   json_builder_end_object (builder);
   answer = json_builder_get_root (builder);
   vitrine_request_json (req, 200, answer);
+  vitrine_route_lfs_media_type (req);
+}
+
+/**
+ * vitrine_route_lfs_media_type:
+ *
+ * Says the answer is git-lfs's JSON, as git-lfs wants every answer of its
+ * API to say (errors included).
+ */
+void
+vitrine_route_lfs_media_type (VitrineRequest *req)
+{
   g_free (req->resp_type);
   req->resp_type = g_strdup ("application/vnd.git-lfs+json");
 }
@@ -437,8 +449,7 @@ vitrine_route_lfs_batch (VitrineRequest *req)
 
   answer = json_builder_get_root (builder);
   vitrine_request_json (req, 200, answer);
-  g_free (req->resp_type);
-  req->resp_type = g_strdup ("application/vnd.git-lfs+json");
+  vitrine_route_lfs_media_type (req);
 }
 
 /* POST /api/lfs-complete/{oid}: the URL's signature, checked before the

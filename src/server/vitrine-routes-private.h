@@ -135,6 +135,7 @@ void        vitrine_route_branch          (VitrineRequest *req);
 
 /* vitrine-routes-lfs.c */
 void        vitrine_route_lfs_batch       (VitrineRequest *req);
+void        vitrine_route_lfs_media_type  (VitrineRequest *req);
 void        vitrine_route_lfs_complete_check (VitrineRequest *req);
 void        vitrine_route_lfs_complete    (VitrineRequest *req);
 
