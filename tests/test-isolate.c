@@ -23,6 +23,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -35,6 +36,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define ROOT_VARIABLE "VITRINE_TEST_ROOT"
@@ -249,6 +251,112 @@ start_bus (void)
   setenv ("DBUS_SESSION_BUS_ADDRESS", address, 1);
 }
 
+/* Whether process @pid carries this test's root in its environment: it
+ * was started, directly or not, by this test. */
+static int
+is_ours (const char *pid,
+         const char *marker,
+         size_t      marker_len)
+{
+  char path[64];
+  char buf[65536];
+  size_t len = 0;
+  ssize_t n;
+  int fd;
+
+  snprintf (path, sizeof path, "/proc/%s/environ", pid);
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  while (len < sizeof buf && (n = read (fd, buf + len, sizeof buf - len)) > 0)
+    len += n;
+  close (fd);
+  for (size_t i = 0; i + marker_len <= len; i += strnlen (buf + i, len - i) + 1)
+    if (memcmp (buf + i, marker, marker_len) == 0)
+      return 1;
+  return 0;
+}
+
+/* Signals every process but this one that carries the test's root;
+ * returns how many there were. */
+static int
+signal_ours (int signal_number)
+{
+  char marker[PATH_MAX + 32];
+  size_t marker_len = snprintf (marker, sizeof marker, "%s=%s", ROOT_VARIABLE, root) + 1;
+  DIR *proc = opendir ("/proc");
+  struct dirent *entry;
+  int found = 0;
+
+  if (proc == NULL)
+    return 0;
+  while ((entry = readdir (proc)) != NULL)
+    {
+      pid_t pid = (pid_t) strtol (entry->d_name, NULL, 10);
+
+      if (pid <= 0 || pid == getpid () || !is_ours (entry->d_name, marker, marker_len))
+        continue;
+      kill (pid, signal_number);
+      found++;
+    }
+  closedir (proc);
+  return found;
+}
+
+/* However the test ends (an assertion's abort, a crash, a timeout's
+ * SIGKILL), what it started goes, and so do its folders: a process of its
+ * own waits for it to end, then stops every process that carries its root
+ * (a hub the application left running, a demo, a bus) and removes the
+ * root.  Without it, a hub left by a failed test kept meson waiting for
+ * the test's output to close until the timeout. */
+static void
+start_reaper (void)
+{
+  int fds[2];
+  pid_t pid;
+  char byte;
+
+  if (pipe2 (fds, O_CLOEXEC) != 0)
+    die ("pipe");
+  pid = fork ();
+  if (pid < 0)
+    die ("fork");
+  if (pid > 0)
+    {
+      close (fds[0]);
+      return;
+    }
+
+  /* Out of the test's process group (a timeout kills the group) and off
+   * its output (meson waits for it to close). */
+  setsid ();
+  close (fds[1]);
+  for (int fd = 0; fd <= 2; fd++)
+    {
+      int null = open ("/dev/null", O_RDWR);
+
+      if (null >= 0 && null != fd)
+        {
+          dup2 (null, fd);
+          close (null);
+        }
+    }
+  while (read (fds[0], &byte, 1) < 0 && errno == EINTR)
+    ;
+  /* The test has ended: its end of the pipe closed with it. */
+  if (signal_ours (SIGTERM) > 0)
+    {
+      struct timespec tick = { 0, 100 * 1000 * 1000 };
+
+      for (int i = 0; i < 30 && signal_ours (0) > 0; i++)
+        nanosleep (&tick, NULL);
+      signal_ours (SIGKILL);
+    }
+  nftw (root, make_writable, 16, FTW_PHYS);
+  nftw (root, remove_one, 16, FTW_PHYS | FTW_DEPTH);
+  _exit (0);
+}
+
 __attribute__ ((constructor (101)))
 static void
 isolate (void)
@@ -284,5 +392,6 @@ isolate (void)
     unsetenv (forgotten[i]);
   setenv (ROOT_VARIABLE, root, 1);
 
+  start_reaper ();
   start_bus ();
 }
