@@ -22,7 +22,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <malloc.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -527,7 +526,7 @@ job_done_cb (gpointer user_data)
   vitrine_request_free (job->req);
   g_free (job);
   if (large)
-    malloc_trim (0);
+    vitrine_server_trim_memory ();
   return G_SOURCE_REMOVE;
 }
 

@@ -23,7 +23,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -438,7 +437,7 @@ stream_job_run (gpointer data,
   /* A large request leaves its memory behind in this thread's arena:
    * give it back to the system. */
   if (req->content_length > 1024 * 1024 || io->chunked)
-    malloc_trim (0);
+    vitrine_server_trim_memory ();
 
   req->io = NULL;
   g_object_unref (conn->stream);
