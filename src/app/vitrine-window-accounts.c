@@ -71,7 +71,15 @@ rebuild_menu (VitrineWindow *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VitrineAccount) account = g_list_model_get_item (G_LIST_MODEL (store), i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (vitrine_account_get_label (account), NULL);
+      g_autofree char *with_name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* This computer's hub with the name what is published goes under. */
+      if (vitrine_account_get_kind (account) == VITRINE_ACCOUNT_KIND_LOCAL && vitrine_account_get_name (account) != NULL)
+        /* Translators: the account menu's entry for this computer's hub;
+         * %s is the user's name on it, which what they publish goes under. */
+        with_name = g_strdup_printf (_("This Computer (%s)"), vitrine_account_get_name (account));
+      item = g_menu_item_new (with_name != NULL ? with_name : vitrine_account_get_label (account), NULL);
 
       g_menu_item_set_action_and_target (item, "win.account", "s", vitrine_account_get_endpoint (account));
       g_menu_append_item (self->account_section, item);

@@ -187,6 +187,23 @@ publish_end_to_end (VitrineApplication *app,
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
 
+  /* The account menu names the user this computer's hub publishes as. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), VITRINE_TYPE_WINDOW,
+                                                                            "account_button"));
+    g_autoptr(GMenuModel) section = NULL;
+    g_autofree char *label = NULL;
+    g_autofree char *expected = g_strdup_printf ("This Computer (%s)", user);
+
+    gtk_menu_button_popup (button);
+    iterate_until_idle ();
+    section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (button), 0, G_MENU_LINK_SECTION);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, expected);
+    gtk_menu_button_popdown (button);
+    iterate_until_idle ();
+  }
+
   /* `win.publish-folder` starts the wizard on the folder. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-folder", "s", folder));
   g_assert_cmpstr (vitrine_window_get_area (window), ==, "publish");
