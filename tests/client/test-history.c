@@ -84,25 +84,6 @@ remove_file (Fixture    *f,
   g_assert_cmpint (g_unlink (full), ==, 0);
 }
 
-typedef struct
-{
-  gboolean              done;
-  gboolean              ok;
-  VitrinePublishResult  result;
-  GError               *error;
-} Run;
-
-static void
-run_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Run *run = user_data;
-
-  run->ok = vitrine_publisher_run_finish (VITRINE_PUBLISHER (source), result, &run->result, &run->error);
-  run->done = TRUE;
-}
-
 /* Publishes the folder as it is, as the window and vitrine-cli do. */
 static char *
 publish (Fixture    *f,
@@ -112,7 +93,9 @@ publish (Fixture    *f,
                                                                  "alice/hist", f->folder);
   g_autofree char *cache = g_build_filename (f->hub.tmp, "hashes", NULL);
   g_autofree char *cards = g_build_filename (f->hub.tmp, "cards", NULL);
-  Run run = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GError) error = NULL;
+  VitrinePublishResult result = { 0 };
   char *commit_id;
 
   vitrine_publisher_set_hash_cache (publisher, cache);
@@ -120,14 +103,14 @@ publish (Fixture    *f,
   vitrine_publisher_set_message (publisher, message, NULL);
   vitrine_publisher_set_delete_remote (publisher, TRUE);
   vitrine_publisher_set_replace_card (publisher, TRUE);
-  vitrine_publisher_run_async (publisher, NULL, run_done_cb, &run);
-  while (!run.done)
+  vitrine_publisher_run_async (publisher, NULL, test_keep_result_cb, &done);
+  while (done == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (run.error);
-  g_assert_true (run.ok);
-  g_assert_nonnull (run.result.commit_id);
-  commit_id = g_strdup (run.result.commit_id);
-  vitrine_publish_result_clear (&run.result);
+  g_assert_true (vitrine_publisher_run_finish (publisher, done, &result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (result.commit_id);
+  commit_id = g_strdup (result.commit_id);
+  vitrine_publish_result_clear (&result);
   return commit_id;
 }
 

@@ -85,25 +85,6 @@ fixture_teardown (Fixture       *f,
   hub_teardown (&f->hub, NULL);
 }
 
-typedef struct
-{
-  gboolean              done;
-  gboolean              ok;
-  VitrinePublishResult  result;
-  GError               *error;
-} Run;
-
-static void
-run_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Run *run = user_data;
-
-  run->ok = vitrine_publisher_run_finish (VITRINE_PUBLISHER (source), result, &run->result, &run->error);
-  run->done = TRUE;
-}
-
 /* Runs a publisher while the main loop serves the in-process hub. */
 static gboolean
 publish (VitrinePublisher      *publisher,
@@ -111,15 +92,12 @@ publish (VitrinePublisher      *publisher,
          VitrinePublishResult  *result,
          GError               **error)
 {
-  Run run = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
 
-  vitrine_publisher_run_async (publisher, cancellable, run_done_cb, &run);
-  while (!run.done)
+  vitrine_publisher_run_async (publisher, cancellable, test_keep_result_cb, &done);
+  while (done == NULL)
     g_main_context_iteration (NULL, TRUE);
-  *result = run.result;
-  if (!run.ok)
-    g_propagate_error (error, run.error);
-  return run.ok;
+  return vitrine_publisher_run_finish (publisher, done, result, error);
 }
 
 static VitrinePublisher *
