@@ -231,6 +231,24 @@ compare_endpoint (VitrineClient    *self,
   }
 }
 
+/* Adds the files (not the folders) of @entries to @table, by path; the
+ * table keeps the entries, and the keys are theirs. */
+static void
+add_files (GHashTable *table,
+           GListModel *entries)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      VitrineTreeEntry *entry = g_list_model_get_item (entries, i);
+      const char *path = vitrine_tree_entry_get_path (entry);
+
+      if (path == NULL || vitrine_tree_entry_is_directory (entry))
+        g_object_unref (entry);
+      else
+        g_hash_table_replace (table, (gpointer) path, entry);
+    }
+}
+
 /* What @paths are at @revision, by path. */
 static GHashTable *
 entries_at (VitrineClient      *self,
@@ -254,18 +272,7 @@ entries_at (VitrineClient      *self,
       found = vitrine_client_paths_info (self, type, repo_id, revision, batch, FALSE, cancellable, error);
       if (found == NULL)
         return NULL;
-      for (guint i = 0; i < g_list_model_get_n_items (found); i++)
-        {
-          VitrineTreeEntry *entry = g_list_model_get_item (found, i);
-          const char *path = vitrine_tree_entry_get_path (entry);
-
-          if (path == NULL || vitrine_tree_entry_is_directory (entry))
-            {
-              g_object_unref (entry);
-              continue;
-            }
-          g_hash_table_replace (entries, (gpointer) path, entry);
-        }
+      add_files (entries, found);
     }
   return g_steal_pointer (&entries);
 }
@@ -287,16 +294,7 @@ files_at (VitrineClient    *self,
   tree = vitrine_client_list_tree (self, type, repo_id, revision, NULL, TRUE, cancellable, error);
   if (tree == NULL)
     return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (tree); i++)
-    {
-      VitrineTreeEntry *entry = g_list_model_get_item (tree, i);
-      const char *path = vitrine_tree_entry_get_path (entry);
-
-      if (path == NULL || vitrine_tree_entry_is_directory (entry))
-        g_object_unref (entry);
-      else
-        g_hash_table_replace (files, (gpointer) path, entry);
-    }
+  add_files (files, tree);
   return g_steal_pointer (&files);
 }
 
