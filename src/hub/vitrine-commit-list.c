@@ -36,8 +36,9 @@ struct _VitrineCommitList
   guint            pages_fetched;
   gboolean         started;        /* the first page is in */
   gboolean         complete;
-  gboolean         loading;
+  gboolean         loading;        /* a page is on its way: never two */
   gboolean         want_more;      /* a page was asked for while loading */
+  gboolean         adding;         /* in add_page(), telling the views */
   GError          *error;
 
   GListModel      *refs;           /* NULL until fetched */
@@ -134,6 +135,7 @@ add_page (VitrineCommitList *self,
   guint before = self->items->len;
   guint n = g_list_model_get_n_items (page);
   gboolean was_started = self->started;
+  gboolean wanted = self->want_more;
 
   for (guint i = 0; i < n; i++)
     {
@@ -152,8 +154,13 @@ add_page (VitrineCommitList *self,
   self->started = TRUE;
   /* A short page is the last one, whatever the count said. */
   self->complete = n < self->page_size || (guint64) self->next_page * self->page_size >= total;
+  self->want_more = FALSE;
   set_loading (self, FALSE);
 
+  /* A view told of the new rows may read near the end at once, and more
+   * than once: the first read starts the next page, the others wait for
+   * it (see vitrine_commit_list_load_more()). */
+  self->adding = TRUE;
   if (self->items->len > before)
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->items->len - before);
   if (self->n_total != total)
@@ -165,14 +172,13 @@ add_page (VitrineCommitList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
   if (!was_started)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED]);
+  self->adding = FALSE;
 
-  /* A page of commits already listed (the branch moved) shows nothing
-   * new: the next one is fetched at once. */
-  if ((self->want_more || self->items->len == before) && !self->complete)
-    {
-      self->want_more = FALSE;
-      start_page (self);
-    }
+  /* More was asked for while this page was on its way, or a page of
+   * commits already listed (the branch moved) showed nothing new: the
+   * next one is fetched now, unless a view started it already. */
+  if ((wanted || self->items->len == before) && !self->complete && !self->loading)
+    start_page (self);
 }
 
 static void
@@ -421,7 +427,9 @@ vitrine_commit_list_load_more (VitrineCommitList *self)
     return;
   if (self->loading || !self->started)
     {
-      if (self->started)
+      /* Reads while the views hear of a page are for the page just
+       * started, not one more. */
+      if (self->started && !self->adding)
         self->want_more = TRUE;
       return;
     }
@@ -459,6 +467,7 @@ vitrine_commit_list_reload (VitrineCommitList *self)
   self->started = FALSE;
   self->complete = FALSE;
   self->want_more = FALSE;
+  self->adding = FALSE;
   self->loading = FALSE;
   if (removed > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
