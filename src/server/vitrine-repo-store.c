@@ -78,6 +78,18 @@ vitrine_store_init (void)
        * are not synced one by one: a commit syncs them all at once, before
        * its branch moves (see sync_objects). */
       git_libgit2_opts (GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+      /* Read back, an object is trusted as git trusts its own store: it
+       * was verified when it came in (our writes above, git's index-pack
+       * for a push).  Hashing every object again on each read made
+       * walking a long history a third slower. */
+      git_libgit2_opts (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+      /* The store is the hub's alone: the user's and the system's git
+       * configuration neither change it nor cost it their reading on every
+       * open. */
+      git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, "");
+      git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, "");
+      git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, "");
+      git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_PROGRAMDATA, "");
       g_once_init_leave (&initialized, 1);
     }
 }
