@@ -18,6 +18,7 @@
 #include "vitrine-commit-row.h"
 #include "vitrine-format.h"
 #include "vitrine-history-page-private.h"
+#include "vitrine-spinner.h"
 
 static void
 on_diff_loaded_cb (GObject      *source,
@@ -38,12 +39,12 @@ on_diff_loaded_cb (GObject      *source,
         return;
       gtk_label_set_label (self->changes_error, error->message);
       gtk_stack_set_visible_child_name (self->changes_stack, "error");
-      gtk_spinner_stop (self->changes_spinner);
+      vitrine_spinner_stop (self->changes_spinner);
       return;
     }
   vitrine_revision_view_set_diff (self->revision_view, diff);
   gtk_stack_set_visible_child_name (self->changes_stack, "changes");
-  gtk_spinner_stop (self->changes_spinner);
+  vitrine_spinner_stop (self->changes_spinner);
 }
 
 static void load_changes (VitrineHistoryPage *self);
@@ -64,7 +65,7 @@ load_changes (VitrineHistoryPage *self)
   if (self->commit == NULL)
     return;
   parent = vitrine_commit_list_dup_parent_id (self->commits, self->commit);
-  gtk_spinner_start (self->changes_spinner);
+  vitrine_spinner_start_soon (self->changes_spinner);
   gtk_stack_set_visible_child_name (self->changes_stack, "loading");
   if (parent == NULL)
     {

@@ -26,6 +26,7 @@
 #include "vitrine-application.h"
 #include "vitrine-commit-row.h"
 #include "vitrine-history-page-private.h"
+#include "vitrine-spinner.h"
 
 G_DEFINE_FINAL_TYPE (VitrineHistoryPage, vitrine_history_page, GTK_TYPE_WIDGET)
 
@@ -152,7 +153,7 @@ vitrine_history_page_refresh (VitrineHistoryPage *self)
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->repos)) == 0)
     {
-      gtk_spinner_start (self->loading_spinner);
+      vitrine_spinner_start_soon (self->loading_spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   if (self->commits != NULL)
@@ -235,7 +236,7 @@ on_commits_state_cb (VitrineHistoryPage *self)
       if (!g_str_equal (gtk_stack_get_visible_child_name (self->commits_stack), "list"))
         {
           gtk_stack_set_visible_child_name (self->commits_stack, "list");
-          gtk_spinner_stop (self->commits_spinner);
+          vitrine_spinner_stop (self->commits_spinner);
           gtk_widget_add_tick_callback (GTK_WIDGET (self->commit_list), first_page_drawn_cb, self, NULL);
         }
       select_wanted_commit (self);
@@ -244,7 +245,7 @@ on_commits_state_cb (VitrineHistoryPage *self)
     {
       adw_status_page_set_description (self->commits_error, error->message);
       gtk_stack_set_visible_child_name (self->commits_stack, "error");
-      gtk_spinner_stop (self->commits_spinner);
+      vitrine_spinner_stop (self->commits_spinner);
     }
 }
 
@@ -366,7 +367,7 @@ load_commits (VitrineHistoryPage *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->commits, "notify::refs", G_CALLBACK (fill_revisions), self, G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->commit_filter, G_LIST_MODEL (self->commits));
-  gtk_spinner_start (self->commits_spinner);
+  vitrine_spinner_start_soon (self->commits_spinner);
   gtk_stack_set_visible_child_name (self->commits_stack, "loading");
 }
 

@@ -18,6 +18,7 @@
 
 #include "vitrine-accessible.h"
 #include "vitrine-history-page-private.h"
+#include "vitrine-spinner.h"
 
 static const char *
 type_icon (VitrineRepoType type)
@@ -168,7 +169,7 @@ repos_loaded (VitrineHistoryPage *self)
   g_autofree char *keep = NULL;
   guint position;
 
-  gtk_spinner_stop (self->loading_spinner);
+  vitrine_spinner_stop (self->loading_spinner);
   if (self->repos_error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->repos)) == 0)
     {
       adw_status_page_set_description (self->error_status, self->repos_error->message);
@@ -273,7 +274,7 @@ on_account_refreshed_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || VITRINE_ACCOUNT (source) != self->account)
         return;
-      gtk_spinner_stop (self->loading_spinner);
+      vitrine_spinner_stop (self->loading_spinner);
       adw_status_page_set_description (self->error_status, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;

@@ -19,6 +19,7 @@
 #include "vitrine-preferences-window.h"
 #include "vitrine-publish-view.h"
 #include "vitrine-settings.h"
+#include "vitrine-spinner.h"
 #include "vitrine-window.h"
 
 static VitrineApplication *app;
@@ -427,6 +428,47 @@ test_window_renders (void)
   close_window (window);
 }
 
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A spinner shows only for a wait that lasts: stopped in time, it never
+ * turns; left alone, it turns after the delay. */
+static void
+test_spinner_waits (void)
+{
+  GtkSpinner *spinner = GTK_SPINNER (g_object_ref_sink (gtk_spinner_new ()));
+
+  vitrine_spinner_start_soon (spinner);
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  wait_ms (VITRINE_SPINNER_DELAY_MS / 5);
+  vitrine_spinner_stop (spinner);
+  wait_ms (VITRINE_SPINNER_DELAY_MS * 2);
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+
+  vitrine_spinner_start_soon (spinner);
+  vitrine_spinner_start_soon (spinner);
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  wait_ms (VITRINE_SPINNER_DELAY_MS + 50);
+  g_assert_true (gtk_spinner_get_spinning (spinner));
+  vitrine_spinner_stop (spinner);
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  g_object_unref (spinner);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +485,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/app/window/areas", test_window_areas);
+  g_test_add_func ("/app/spinner/waits", test_spinner_waits);
   g_test_add_func ("/app/window/renders", test_window_renders);
   g_test_add_func ("/app/window/actions", test_window_actions);
   g_test_add_func ("/app/window/state-saved", test_window_state_saved);
