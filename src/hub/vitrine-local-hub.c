@@ -212,7 +212,8 @@ spawn (VitrineLocalHub  *self,
 
       child = vitrine_supervisor_new (NULL);
       if (vitrine_supervisor_spawn (child, argv, NULL, NULL,
-                                    VITRINE_SUPERVISOR_STDOUT_PIPE | VITRINE_SUPERVISOR_MAY_OUTLIVE, error))
+                                    VITRINE_SUPERVISOR_STDOUT_PIPE | VITRINE_SUPERVISOR_MAY_OUTLIVE |
+                                      VITRINE_SUPERVISOR_BACKGROUND, error))
         g_set_object (&self->child, child);
       else
         g_clear_object (&child);

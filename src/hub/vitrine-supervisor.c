@@ -231,6 +231,7 @@ typedef struct
   int      watch;     /* the watchdog pipe's read end */
   int      pid_fd;    /* where the group's id is written for the parent */
   gboolean outlive;   /* no watchdog */
+  gboolean background;
 } Setup;
 
 static void
@@ -249,6 +250,9 @@ child_setup (gpointer user_data)
    * child's once it was reaped, which a quick one may be at once. */
   while (write (setup->pid_fd, &watchdog, sizeof watchdog) < 0 && errno == EINTR)
     ;
+  /* Only ever lower: a child of an already nicer process stays as nice. */
+  if (setup->background && getpriority (PRIO_PROCESS, 0) < VITRINE_SUPERVISOR_BACKGROUND_NICE)
+    setpriority (PRIO_PROCESS, 0, VITRINE_SUPERVISOR_BACKGROUND_NICE);
   if (setup->outlive)
     return;
   app = fork ();
@@ -510,6 +514,7 @@ vitrine_supervisor_spawn (VitrineSupervisor       *self,
   setup.watch = watch;
   setup.pid_fd = pid_pipe[1];
   setup.outlive = (flags & VITRINE_SUPERVISOR_MAY_OUTLIVE) != 0;
+  setup.background = (flags & VITRINE_SUPERVISOR_BACKGROUND) != 0;
   g_subprocess_launcher_set_child_setup (launcher, child_setup, &setup, NULL);
 
   child = g_subprocess_launcher_spawnv (launcher, argv, error);

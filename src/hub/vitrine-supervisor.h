@@ -26,13 +26,19 @@ G_BEGIN_DECLS
  * @VITRINE_SUPERVISOR_MAY_OUTLIVE: no watchdog: the child (in its group)
  *   is stopped by the supervisor but keeps running if this process dies
  *   (this computer's hub, which the next start finds and reuses)
+ * @VITRINE_SUPERVISOR_BACKGROUND: the child runs at a lower priority
+ *   (niceness %VITRINE_SUPERVISOR_BACKGROUND_NICE): its work gives way to
+ *   the window's
  */
 typedef enum
 {
   VITRINE_SUPERVISOR_NONE        = 0,
   VITRINE_SUPERVISOR_STDOUT_PIPE = 1 << 0,
   VITRINE_SUPERVISOR_MAY_OUTLIVE = 1 << 1,
+  VITRINE_SUPERVISOR_BACKGROUND  = 1 << 2,
 } VitrineSupervisorFlags;
+
+#define VITRINE_SUPERVISOR_BACKGROUND_NICE 5
 
 /* The local hub's starter and the Space runner share it.  A spawned
  * child leads a process group of its own, the group holding every process

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -26,9 +28,10 @@ on_exited_cb (VitrineSupervisor *supervisor,
 
 /* Runs `sh -c SCRIPT` with @log and returns its wait status, once exited. */
 static int
-run_script (VitrineLog        *log,
-            const char        *script,
-            VitrineSupervisor **out)
+run_script_with (VitrineLog             *log,
+                 const char             *script,
+                 VitrineSupervisorFlags  flags,
+                 VitrineSupervisor     **out)
 {
   g_autoptr(VitrineSupervisor) supervisor = vitrine_supervisor_new (log);
   g_autoptr(GError) error = NULL;
@@ -36,7 +39,7 @@ run_script (VitrineLog        *log,
   int exited = 0;
 
   g_signal_connect (supervisor, "exited", G_CALLBACK (on_exited_cb), &exited);
-  g_assert_true (vitrine_supervisor_spawn (supervisor, argv, NULL, NULL, VITRINE_SUPERVISOR_NONE, &error));
+  g_assert_true (vitrine_supervisor_spawn (supervisor, argv, NULL, NULL, flags, &error));
   g_assert_no_error (error);
   g_assert_true (vitrine_supervisor_is_running (supervisor));
   g_assert_cmpint (vitrine_supervisor_get_pid (supervisor), >, 0);
@@ -46,6 +49,14 @@ run_script (VitrineLog        *log,
   if (out != NULL)
     *out = g_object_ref (supervisor);
   return exited - 1000000;
+}
+
+static int
+run_script (VitrineLog        *log,
+            const char        *script,
+            VitrineSupervisor **out)
+{
+  return run_script_with (log, script, VITRINE_SUPERVISOR_NONE, out);
 }
 
 static const char *
@@ -106,6 +117,29 @@ test_supervisor_output (void)
     g_assert_null (strstr (all, "progress 10%"));
     g_assert_true (g_str_has_suffix (all, "no newline"));
   }
+}
+
+/* A child started as background work runs at a lower priority (and its
+ * own children with it); one started plainly keeps this process's. */
+static void
+test_supervisor_background (void)
+{
+  g_autoptr(VitrineLog) plain = vitrine_log_new (10);
+  g_autoptr(VitrineLog) background = vitrine_log_new (10);
+  int own = getpriority (PRIO_PROCESS, 0);
+  g_autofree char *same = g_strdup_printf ("%d", own);
+  g_autofree char *expected = g_strdup_printf ("%d", MAX (own, VITRINE_SUPERVISOR_BACKGROUND_NICE));
+  int status;
+
+  /* Else the test could not tell the two apart. */
+  g_assert_cmpint (own, <, VITRINE_SUPERVISOR_BACKGROUND_NICE);
+  status = run_script_with (plain, "nice", VITRINE_SUPERVISOR_NONE, NULL);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpstr (line_text (plain, 0), ==, same);
+
+  status = run_script_with (background, "sh -c nice", VITRINE_SUPERVISOR_BACKGROUND, NULL);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpstr (line_text (background, 0), ==, expected);
 }
 
 /* A program that cannot be started says so at once. */
@@ -324,6 +358,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/spaces/supervisor/output", test_supervisor_output);
+  g_test_add_func ("/spaces/supervisor/background", test_supervisor_background);
   g_test_add_func ("/spaces/supervisor/no-program", test_supervisor_no_program);
   g_test_add_func ("/spaces/supervisor/quick-exit", test_supervisor_quick_exit);
   g_test_add_func ("/spaces/supervisor/signal", test_supervisor_signal);
