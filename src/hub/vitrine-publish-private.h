@@ -203,4 +203,9 @@ VitrinePublishFile *_vitrine_publish_file_new     (const char                   
 void                _vitrine_publish_file_set     (VitrinePublishFile             *self,
                                                    const VitrinePublishFileUpdate *update);
 
+/* The niceness of the threads that hash and send: background work. */
+#define VITRINE_PUBLISH_NICE 10
+
+void              _vitrine_publisher_thread_in_background (void);
+
 G_END_DECLS

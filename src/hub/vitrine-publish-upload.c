@@ -107,6 +107,7 @@ upload_worker (gpointer user_data)
   VitrineUploadRun *run = user_data;
   UploadJob *job;
 
+  _vitrine_publisher_thread_in_background ();
   while ((job = g_async_queue_pop (run->queue)) != &end_of_jobs)
     {
       g_autoptr(VitrineResponse) response = NULL;

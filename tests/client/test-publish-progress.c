@@ -8,9 +8,14 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include "../server/hub-fixture.h"
 #include "vitrine-client.h"
 #include "vitrine-publish.h"
+#include "vitrine-publish-private.h"
 
 #define LARGE_SIZE (3 * 1024 * 1024 + 5)
 
@@ -83,6 +88,8 @@ typedef struct
   GArray           *phases;          /* each phase that began, in order */
   guint             files_done_notifies;
   guint             row_notifies;
+  int               publish_nice;    /* of the thread that publishes, once seen */
+  int               other_nice;      /* the highest of this process's other threads */
   gboolean          finished;
   gboolean          ok;
   GError           *error;
@@ -93,6 +100,33 @@ static void
 assert_thread (Watch *watch)
 {
   g_assert_true (g_thread_self () == watch->thread);
+}
+
+/* Looks at this process's threads: the niceness of the one that
+ * publishes, and the highest of the others but the uploaders. */
+static void
+sample_threads (Watch *watch)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  g_assert_nonnull (dir);
+  while ((tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *comm = NULL;
+      int nice;
+
+      errno = 0;
+      nice = getpriority (PRIO_PROCESS, (id_t) g_ascii_strtoull (tid, NULL, 10));
+      if (errno != 0 || !g_file_get_contents (comm_path, &comm, NULL, NULL))
+        continue;   /* a thread that just ended */
+      g_strchomp (comm);
+      if (g_str_equal (comm, "vitrine-publish"))
+        watch->publish_nice = nice;
+      else if (!g_str_equal (comm, "vitrine-upload"))
+        watch->other_nice = MAX (watch->other_nice, nice);
+    }
 }
 
 static void
@@ -107,6 +141,9 @@ progress_notify_cb (VitrinePublishProgress *progress,
     {
       VitrinePublishPhase phase = vitrine_publish_progress_get_phase (progress);
       g_array_append_val (watch->phases, phase);
+      /* While it hashes and sends, the publishing thread is at work. */
+      if (phase == VITRINE_PUBLISH_PHASE_HASHING || phase == VITRINE_PUBLISH_PHASE_UPLOADING)
+        sample_threads (watch);
     }
   else if (g_str_equal (pspec->name, "files-done"))
     watch->files_done_notifies++;
@@ -160,6 +197,8 @@ watch_run (VitrinePublisher *publisher,
 {
   watch->thread = g_thread_self ();
   watch->phases = g_array_new (FALSE, FALSE, sizeof (VitrinePublishPhase));
+  watch->publish_nice = G_MININT;
+  watch->other_nice = G_MININT;
   g_signal_connect (vitrine_publisher_get_progress (publisher), "notify", G_CALLBACK (progress_notify_cb), watch);
   g_signal_connect (vitrine_publisher_get_files (publisher), "items-changed", G_CALLBACK (items_changed_cb), watch);
   vitrine_publisher_run_async (publisher, NULL, run_done_cb, watch);
@@ -292,6 +331,10 @@ test_progress_on_callers_context (Fixture       *f,
   g_thread_join (thread);
   /* Each phase was seen, once, in order. */
   assert_phases (&runner.watch, all_phases, G_N_ELEMENTS (all_phases));
+  /* The publish ran as background work; the threads that show it and
+   * serve the hub kept their priority. */
+  g_assert_cmpint (runner.watch.publish_nice, ==, VITRINE_PUBLISH_NICE);
+  g_assert_cmpint (runner.watch.other_nice, <, VITRINE_PUBLISH_NICE);
   watch_clear (&runner.watch);
 
   /* Again, from this thread: nothing changed, nothing deleted. */
