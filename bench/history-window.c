@@ -23,6 +23,7 @@
 
 #include "vitrine-application.h"
 #include "vitrine-history-page.h"
+#include "vitrine-renderer.h"
 #include "vitrine-window.h"
 
 static VitrineHistoryPage *page;
@@ -107,6 +108,8 @@ main (int   argc,
       return 2;
     }
   runs = atoi (argv[6]);
+  /* Drawn as the application draws (see src/app/main.c). */
+  vitrine_renderer_setup ();
   gtk_init ();
   adw_init ();
   gtk_source_init ();

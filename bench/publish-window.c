@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "../tests/app/publish-fixture.h"
+#include "vitrine-renderer.h"
 
 typedef struct
 {
@@ -184,6 +185,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn as the application draws (see src/app/main.c). */
+  vitrine_renderer_setup ();
   gtk_init ();
   g_set_prgname ("vitrine-bench");
   adw_init ();

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "vitrine-application.h"
+#include "vitrine-renderer.h"
 
 int
 main (int    argc,
@@ -22,6 +23,7 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  vitrine_renderer_setup ();
 
   app = vitrine_application_new (APPLICATION_ID, G_APPLICATION_HANDLES_OPEN);
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -18,6 +18,7 @@
 #include "vitrine-demos-page.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-publish-view.h"
+#include "vitrine-renderer.h"
 #include "vitrine-settings.h"
 #include "vitrine-spinner.h"
 #include "vitrine-window.h"
@@ -469,6 +470,51 @@ test_spinner_waits (void)
   g_object_unref (spinner);
 }
 
+/* Where no GPU can render (no render node, or software GL asked for),
+ * the window is drawn with Cairo; where one can, GTK chooses; a renderer
+ * the user set is kept. */
+static void
+test_renderer_choice (void)
+{
+  g_autofree char *none = g_dir_make_tmp ("vitrine-dri-XXXXXX", NULL);
+  g_autofree char *gpu = g_dir_make_tmp ("vitrine-dri-XXXXXX", NULL);
+  g_autofree char *card = g_build_filename (none, "card0", NULL);
+  g_autofree char *node = g_build_filename (gpu, "renderD128", NULL);
+  g_autofree char *missing = g_build_filename (none, "missing", NULL);
+  g_autofree char *saved_renderer = g_strdup (g_getenv ("GSK_RENDERER"));
+  g_autofree char *saved_software = g_strdup (g_getenv ("LIBGL_ALWAYS_SOFTWARE"));
+
+  /* A display card alone (a virtual machine's) renders nothing. */
+  g_assert_true (g_file_set_contents (card, "", 0, NULL));
+  g_assert_true (g_file_set_contents (node, "", 0, NULL));
+  g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("LIBGL_ALWAYS_SOFTWARE");
+
+  g_assert_cmpstr (vitrine_renderer_choose (none), ==, "cairo");
+  g_assert_cmpstr (vitrine_renderer_choose (missing), ==, "cairo");
+  g_assert_null (vitrine_renderer_choose (gpu));
+  g_setenv ("LIBGL_ALWAYS_SOFTWARE", "0", TRUE);
+  g_assert_null (vitrine_renderer_choose (gpu));
+  g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
+  g_assert_cmpstr (vitrine_renderer_choose (gpu), ==, "cairo");
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_assert_null (vitrine_renderer_choose (none));
+  g_assert_null (vitrine_renderer_choose (gpu));
+
+  if (saved_renderer != NULL)
+    g_setenv ("GSK_RENDERER", saved_renderer, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  if (saved_software != NULL)
+    g_setenv ("LIBGL_ALWAYS_SOFTWARE", saved_software, TRUE);
+  else
+    g_unsetenv ("LIBGL_ALWAYS_SOFTWARE");
+  g_unlink (card);
+  g_unlink (node);
+  g_rmdir (none);
+  g_rmdir (gpu);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +532,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/areas", test_window_areas);
   g_test_add_func ("/app/spinner/waits", test_spinner_waits);
+  g_test_add_func ("/app/renderer/choice", test_renderer_choice);
   g_test_add_func ("/app/window/renders", test_window_renders);
   g_test_add_func ("/app/window/actions", test_window_actions);
   g_test_add_func ("/app/window/state-saved", test_window_state_saved);
