@@ -203,9 +203,7 @@ VitrinePublishFile *_vitrine_publish_file_new     (const char                   
 void                _vitrine_publish_file_set     (VitrinePublishFile             *self,
                                                    const VitrinePublishFileUpdate *update);
 
-/* The niceness of the threads that hash and send: background work. */
+/* The niceness of a publish run in the background (_async). */
 #define VITRINE_PUBLISH_NICE 10
-
-void              _vitrine_publisher_thread_in_background (void);
 
 G_END_DECLS

@@ -107,7 +107,6 @@ upload_worker (gpointer user_data)
   VitrineUploadRun *run = user_data;
   UploadJob *job;
 
-  _vitrine_publisher_thread_in_background ();
   while ((job = g_async_queue_pop (run->queue)) != &end_of_jobs)
     {
       g_autoptr(VitrineResponse) response = NULL;
@@ -177,7 +176,9 @@ _vitrine_upload_run_start (VitrinePublisher *self,
   if (cancellable != NULL)
     run->handler = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
                                           g_object_ref (run->cancellable), g_object_unref);
-  /* Several connections at once, each streaming from disk. */
+  /* Several connections at once, each streaming from disk, on threads
+   * that start with the priority of this one: a background publish's
+   * (see publish_thread()) or the caller's own. */
   for (guint i = 0; i < self->parallel; i++)
     g_ptr_array_add (run->threads, g_thread_new ("vitrine-upload", upload_worker, run));
   return run;

@@ -615,19 +615,17 @@ result_free (VitrinePublishResult *result)
   g_free (result);
 }
 
-/* The publish is background work: its threads give way to the window
- * (whose frames, without a GPU, are drawn by the processor too) and to
- * whatever else the user does meanwhile.  On a busy machine that keeps
- * the window smooth; on an idle one it changes nothing. */
-void
-_vitrine_publisher_thread_in_background (void)
+/* Makes the calling thread at least as nice as @nice (a thread can only
+ * lower its own priority). */
+static void
+thread_set_nice (int nice)
 {
-  pid_t tid = (pid_t) syscall (SYS_gettid);
+  id_t tid = (id_t) syscall (SYS_gettid);
   int now;
 
   errno = 0;
   now = getpriority (PRIO_PROCESS, tid);
-  if (errno == 0 && now < VITRINE_PUBLISH_NICE && setpriority (PRIO_PROCESS, tid, VITRINE_PUBLISH_NICE) != 0)
+  if (errno == 0 && now < nice && setpriority (PRIO_PROCESS, tid, nice) != 0)
     g_debug ("Could not lower the priority of the publish: %s", g_strerror (errno));
 }
 
@@ -649,19 +647,23 @@ run_thread (GTask        *task,
     }
 }
 
-/* Back on the caller's main context: the last figures first, then the
- * caller's callback, so it finds the rows in their final states. */
 static gpointer
 publish_thread (gpointer data)
 {
   g_autoptr(GTask) worker = data;
 
-  _vitrine_publisher_thread_in_background ();
+  /* A publish started from a window is background work: it gives way to
+   * the window (whose frames, without a GPU, are drawn by the processor
+   * too) and to whatever else the user does meanwhile.  The threads that
+   * send its files, started from this one, run at its priority. */
+  thread_set_nice (VITRINE_PUBLISH_NICE);
   run_thread (worker, g_task_get_source_object (worker), g_task_get_task_data (worker),
               g_task_get_cancellable (worker));
   return NULL;
 }
 
+/* Back on the caller's main context: the last figures first, then the
+ * caller's callback, so it finds the rows in their final states. */
 static void
 run_done_cb (GObject      *source,
              GAsyncResult *result,
@@ -703,7 +705,7 @@ vitrine_publisher_run_async (VitrinePublisher    *self,
   worker = g_task_new (self, cancellable, run_done_cb, g_steal_pointer (&task));
   g_task_set_name (worker, "vitrine_publisher_run");
   /* A thread of its own, not one of the shared pool's: its priority is
-   * lowered for good (see _vitrine_publisher_thread_in_background()). */
+   * lowered for good (see publish_thread()). */
   g_thread_unref (g_thread_new ("vitrine-publish", publish_thread, g_steal_pointer (&worker)));
 }
 

@@ -404,6 +404,96 @@ test_progress_is_throttled (Fixture       *f,
   watch_clear (&watch);
 }
 
+/* The niceness of each of this process's threads named @name. */
+static GArray *
+nice_of_threads (const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (int));
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *comm = NULL;
+      int nice;
+
+      errno = 0;
+      nice = getpriority (PRIO_PROCESS, (id_t) g_ascii_strtoull (tid, NULL, 10));
+      if (errno == 0 && g_file_get_contents (comm_path, &comm, NULL, NULL) &&
+          g_str_equal (g_strchomp (comm), name))
+        g_array_append_val (found, nice);
+    }
+  return found;
+}
+
+typedef struct
+{
+  Fixture *f;
+  int      nice;
+  int      seen[2];   /* the uploaders' niceness, lowest and highest */
+} UploadersAt;
+
+/* Starts the uploaders from a thread of niceness @at->nice; they wait for
+ * work (none comes) until the run is finished. */
+static gpointer
+start_uploaders_thread (gpointer data)
+{
+  UploadersAt *at = data;
+  g_autoptr(VitrinePublisher) publisher = make_publisher (at->f, "alice/uploaders");
+  VitrineUploadRun *run;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_cmpint (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), at->nice), ==, 0);
+  vitrine_publisher_set_parallel (publisher, 3);
+  run = _vitrine_upload_run_start (publisher, NULL);
+  for (;;)
+    {
+      g_autoptr(GArray) nices = nice_of_threads ("vitrine-upload");
+
+      if (nices->len == 3)
+        {
+          at->seen[0] = at->seen[1] = g_array_index (nices, int, 0);
+          for (guint i = 1; i < nices->len; i++)
+            {
+              at->seen[0] = MIN (at->seen[0], g_array_index (nices, int, i));
+              at->seen[1] = MAX (at->seen[1], g_array_index (nices, int, i));
+            }
+          /* Each sets its own as it starts. */
+          if (at->seen[0] == at->seen[1] && at->seen[0] == at->nice)
+            break;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_assert_true (_vitrine_upload_run_finish (run, TRUE, NULL, NULL));
+  return NULL;
+}
+
+/* The threads that send a publish's files take the priority of the
+ * publish: a background one's (from a window), or the caller's own (the
+ * command line publishes at full speed). */
+static void
+test_uploaders_take_the_publish_priority (Fixture       *f,
+                                          gconstpointer  data)
+{
+  int own = getpriority (PRIO_PROCESS, 0);
+
+  g_assert_cmpint (own, <, VITRINE_PUBLISH_NICE);
+  for (guint i = 0; i < 2; i++)
+    {
+      UploadersAt at = { f, i == 0 ? own : VITRINE_PUBLISH_NICE, { G_MININT, G_MININT } };
+
+      g_autoptr(GArray) left = NULL;
+
+      g_thread_join (g_thread_new ("uploaders", start_uploaders_thread, &at));
+      g_assert_cmpint (at.seen[0], ==, at.nice);
+      g_assert_cmpint (at.seen[1], ==, at.nice);
+      left = nice_of_threads ("vitrine-upload");
+      g_assert_cmpuint (left->len, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +504,8 @@ main (int   argc,
               fixture_setup, test_progress_on_callers_context, fixture_teardown);
   g_test_add ("/client/publish-progress/throttled", Fixture, NULL,
               fixture_setup, test_progress_is_throttled, fixture_teardown);
+  g_test_add ("/client/publish-progress/uploaders-priority", Fixture, NULL,
+              fixture_setup, test_uploaders_take_the_publish_priority, fixture_teardown);
 
   return g_test_run ();
 }
