@@ -107,6 +107,7 @@ struct _VitrinePublisher
   GSource                *flush_source;
   gboolean                flush_urgent;
   gint64                  last_flush_us;
+  gint64                  flush_interval_us;
   GPtrArray              *phases;          /* VitrinePublishCounts *, each phase that began */
   GPtrArray              *updates;         /* FileUpdate *, in the order files came */
   GHashTable             *update_index;    /* path -> index in updates + 1 */
@@ -202,6 +203,13 @@ void                _vitrine_publish_progress_set (VitrinePublishProgress       
 VitrinePublishFile *_vitrine_publish_file_new     (const char                     *path);
 void                _vitrine_publish_file_set     (VitrinePublishFile             *self,
                                                    const VitrinePublishFileUpdate *update);
+
+/* How often, at most, progress reaches the caller's main context: each
+ * time is a frame of a window that shows it. */
+#define VITRINE_PUBLISH_REPORT_INTERVAL_MS 200
+
+void              _vitrine_publisher_set_report_interval (VitrinePublisher *self,
+                                                          guint             ms);
 
 /* The niceness of a publish run in the background (_async). */
 #define VITRINE_PUBLISH_NICE 10

@@ -4,12 +4,12 @@
  * The publishing threads never touch the progress object or the file
  * model: they change figures under the publisher's lock and ask for a
  * flush, which runs on the main context that was the thread-default when
- * the run started.  Flushes come at most every FLUSH_INTERVAL_US, five
- * times a second (each one is a frame of the window, drawn while the
- * publish wants the processor too); each takes what changed since the
- * last one (the latest figures of each file, the totals) and applies it
- * in one go.  A phase that begins is flushed at once and never merged
- * away: each one is seen.
+ * the run started.  Flushes come at most every
+ * VITRINE_PUBLISH_REPORT_INTERVAL_MS, five times a second (each one is a
+ * frame of the window, drawn while the publish wants the processor too);
+ * each takes what changed since the last one (the latest figures of each
+ * file, the totals) and applies it in one go.  A phase that begins is
+ * flushed at once and never merged away: each one is seen.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -20,7 +20,6 @@
 
 #include "vitrine-publish-private.h"
 
-#define FLUSH_INTERVAL_US (200 * 1000)
 
 typedef struct
 {
@@ -137,9 +136,9 @@ schedule_flush_locked (VitrinePublisher *self,
     }
   else
     {
-      gint64 wait_us = FLUSH_INTERVAL_US - (g_get_monotonic_time () - self->last_flush_us);
+      gint64 wait_us = self->flush_interval_us - (g_get_monotonic_time () - self->last_flush_us);
 
-      source = g_timeout_source_new (CLAMP (wait_us, 0, FLUSH_INTERVAL_US) / 1000);
+      source = g_timeout_source_new (CLAMP (wait_us, 0, self->flush_interval_us) / 1000);
     }
   g_source_set_static_name (source, "[vitrine] publish progress");
   g_source_set_callback (source, flush_cb, g_object_ref (self), g_object_unref);
@@ -311,5 +310,18 @@ _vitrine_publisher_file_deleted (VitrinePublisher *self,
   figures = &file_update_locked (self, path)->figures;
   *figures = (VitrinePublishFileUpdate) { .state = VITRINE_FILE_DELETED };
   schedule_flush_locked (self, FALSE);
+  g_mutex_unlock (&self->lock);
+}
+
+/* How often the figures reach the main context (tests that act on them
+ * in the middle of a quick run want them more often). */
+void
+_vitrine_publisher_set_report_interval (VitrinePublisher *self,
+                                        guint             ms)
+{
+  g_return_if_fail (VITRINE_IS_PUBLISHER (self));
+
+  g_mutex_lock (&self->lock);
+  self->flush_interval_us = (gint64) ms * 1000;
   g_mutex_unlock (&self->lock);
 }

@@ -128,6 +128,7 @@ vitrine_publisher_init (VitrinePublisher *self)
   self->branch = g_strdup ("main");
   self->delete_remote = TRUE;
   self->parallel = 4;
+  self->flush_interval_us = VITRINE_PUBLISH_REPORT_INTERVAL_MS * 1000;
   self->max_operations = 5000;
   self->includes = g_ptr_array_new_with_free_func (g_free);
   self->excludes = g_ptr_array_new_with_free_func (g_free);
