@@ -15,6 +15,7 @@
 #include "vitrine-application-private.h"
 #include "vitrine-credentials.h"
 #include "vitrine-demos-page.h"
+#include "vitrine-disk-writer.h"
 #include "vitrine-error.h"
 #include "vitrine-preferences-window.h"
 #include "vitrine-settings.h"
@@ -376,6 +377,9 @@ vitrine_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (vitrine_application_parent_class)->shutdown (app);
   _vitrine_application_publish_shutdown (self);
+  /* Cards, drafts and records asked to be written are on disk before the
+   * process ends (the main loop has stopped: waiting blocks no window). */
+  vitrine_disk_writer_wait ();
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_object (&self->network_session);

@@ -8,6 +8,10 @@
  * was taken in, which card of which repository that was: saving tells the
  * publisher, so its guard lets the merged card replace the Hub's.
  *
+ * Drafts, README.md and the record of a merge are written by the disk
+ * writer (vitrine-disk-writer.c), in the order they were asked, never on
+ * the main thread: a write that syncs can wait long on a busy disk.
+ *
  * Copyright 2026 The Vitrine authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +29,7 @@
 #include "vitrine-card-record.h"
 #include "vitrine-card-rules.h"
 #include "vitrine-card-template.h"
+#include "vitrine-disk-writer.h"
 #include "vitrine-error.h"
 #include "vitrine-hash.h"
 
@@ -333,60 +338,136 @@ set_base_from_hub (VitrineCardDocument *self,
 
 /* ---- Drafts ----------------------------------------------------------- */
 
-static void
-delete_draft (VitrineCardDocument *self)
+/* What the disk writer does for a document that may be gone by then. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  char             *folder;
+  VitrineCardDraft *draft;   /* NULL: remove the folder's draft */
+} DraftJob;
 
-  if (self->folder_path != NULL && !vitrine_card_draft_delete (self->folder_path, &error))
-    g_warning ("%s", error->message);
+static void
+draft_job_free (DraftJob *job)
+{
+  g_free (job->folder);
+  g_clear_pointer (&job->draft, vitrine_card_draft_free);
+  g_free (job);
 }
 
 static gboolean
-write_draft (VitrineCardDocument  *self,
-             GError              **error)
+draft_job_run (gpointer   data,
+               GError   **error)
 {
-  g_autoptr(VitrineCardDraft) draft = NULL;
+  DraftJob *job = data;
+
+  if (job->draft == NULL)
+    return vitrine_card_draft_delete (job->folder, error);
+  return vitrine_card_draft_write (job->folder, job->draft, error);
+}
+
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+/* Returns: (transfer full) (nullable): the object, if it is still there */
+static gpointer
+weak_ref_take (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
+static void
+draft_deleted_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vitrine_disk_writer_run_finish (result, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+delete_draft (VitrineCardDocument *self)
+{
+  DraftJob *job;
+
+  if (self->folder_path == NULL)
+    return;
+  job = g_new0 (DraftJob, 1);
+  job->folder = g_strdup (self->folder_path);
+  vitrine_disk_writer_run_async (draft_job_run, job, (GDestroyNotify) draft_job_free, draft_deleted_cb, NULL);
+}
+
+static void
+draft_written_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VitrineCardDocument) self = weak_ref_take (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!vitrine_disk_writer_run_finish (result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Your changes could not be kept as a draft: %s"),
+                                                  error->message);
+
+      if (self != NULL)
+        set_status (self, message);
+      else
+        g_warning ("%s", message);
+    }
+  else if (self != NULL && self->buffer != NULL && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->buffer)))
+    set_status (self, _("Draft kept. Save to write README.md."));
+}
+
+static void
+write_draft (VitrineCardDocument *self)
+{
+  DraftJob *job;
   g_autofree char *text = NULL;
 
   if (self->folder_path == NULL)
-    return TRUE;
+    return;
 
   /* Nothing differs from the file: nothing to keep. */
   text = vitrine_card_document_get_text (self);
   if (self->saved_text != NULL && strcmp (text, self->saved_text) == 0)
     {
       delete_draft (self);
-      return TRUE;
+      return;
     }
 
-  draft = vitrine_card_draft_new ();
-  draft->text = g_steal_pointer (&text);
-  draft->base = g_strdup (current_base (self));
+  job = g_new0 (DraftJob, 1);
+  job->folder = g_strdup (self->folder_path);
+  job->draft = vitrine_card_draft_new ();
+  job->draft->text = g_steal_pointer (&text);
+  job->draft->base = g_strdup (current_base (self));
   if (self->base_origin != NULL)
     {
-      draft->base_endpoint = g_strdup (self->base_origin->endpoint);
-      draft->base_repo_id = g_strdup (self->base_origin->repo_id);
-      draft->base_oid = g_strdup (self->base_origin->oid);
+      job->draft->base_endpoint = g_strdup (self->base_origin->endpoint);
+      job->draft->base_repo_id = g_strdup (self->base_origin->repo_id);
+      job->draft->base_oid = g_strdup (self->base_origin->oid);
     }
-  return vitrine_card_draft_write (self->folder_path, draft, error);
+  vitrine_disk_writer_run_async (draft_job_run, job, (GDestroyNotify) draft_job_free, draft_written_cb,
+                                 weak_ref_new (self));
 }
 
 static gboolean
 save_draft_cb (gpointer data)
 {
   VitrineCardDocument *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->draft_id = 0;
-  if (!write_draft (self, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Your changes could not be kept as a draft: %s"),
-                                                  error->message);
-      set_status (self, message);
-    }
-  else if (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->buffer)))
-    set_status (self, _("Draft kept. Save to write README.md."));
+  write_draft (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -573,57 +654,187 @@ vitrine_card_document_load_folder (VitrineCardDocument  *self,
   return TRUE;
 }
 
-/**
- * vitrine_card_document_save:
- *
- * Writes the card to README.md in the folder (replacing it whole, never
- * half-written) and drops the draft.  When the card took in the Hub's
- * card, the publisher now knows the user has seen that card, and lets
- * this one replace it.
- */
-gboolean
-vitrine_card_document_save (VitrineCardDocument  *self,
-                            GError              **error)
+typedef struct
 {
-  g_autofree char *text = NULL;
+  char *path;
+  char *text;
+} ReadmeJob;
+
+static void
+readme_job_free (ReadmeJob *job)
+{
+  g_free (job->path);
+  g_free (job->text);
+  g_free (job);
+}
+
+static gboolean
+readme_job_run (gpointer   data,
+                GError   **error)
+{
+  ReadmeJob *job = data;
   g_autoptr(GError) local_error = NULL;
-  Origin *origin;
 
-  g_return_val_if_fail (VITRINE_IS_CARD_DOCUMENT (self), FALSE);
-
-  if (self->readme_path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No folder is open."));
-      return FALSE;
-    }
-
-  text = vitrine_card_document_get_text (self);
-  if (!g_file_set_contents_full (self->readme_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+  if (!g_file_set_contents_full (job->path, job->text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not save README.md: %s"), local_error->message);
       return FALSE;
     }
-  g_free (self->saved_text);
-  self->saved_text = g_steal_pointer (&text);
-  g_clear_handle_id (&self->draft_id, g_source_remove);
-  delete_draft (self);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
+  return TRUE;
+}
 
+typedef struct
+{
+  char    *endpoint;
+  char    *repo_id;
+  char    *oid;
+} RecordJob;
+
+static void
+record_job_free (RecordJob *job)
+{
+  g_free (job->endpoint);
+  g_free (job->repo_id);
+  g_free (job->oid);
+  g_free (job);
+}
+
+static gboolean
+record_job_run (gpointer   data,
+                GError   **error)
+{
+  RecordJob *job = data;
+
+  return vitrine_card_record_write (NULL, job->endpoint, VITRINE_REPO_TYPE_MODEL, job->repo_id, "main",
+                                    job->oid, error);
+}
+
+static void
+record_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vitrine_disk_writer_run_finish (result, &error))
+    g_warning ("Could not record the Hub's card as merged: %s", error->message);
+}
+
+typedef struct
+{
+  char      *text;      /* what is being written */
+  guint      changes;   /* the document's changes when it was asked */
+  RecordJob *record;    /* the Hub's card it took in, to record once written */
+  char      *origin_oid;
+} SaveState;
+
+static void
+save_state_free (SaveState *state)
+{
+  g_free (state->text);
+  g_clear_pointer (&state->record, record_job_free);
+  g_free (state->origin_oid);
+  g_free (state);
+}
+
+static void
+readme_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VitrineCardDocument *self = g_task_get_source_object (task);
+  SaveState *state = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!vitrine_disk_writer_run_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   /* The card on the repository's main branch, the one compared with, is
    * in this one now: publishing it replaces nothing the user has not
    * seen.  Recorded once; after that the publisher keeps the record. */
-  current_base (self);
-  origin = self->base_origin;
-  if (origin != NULL)
+  if (state->record != NULL)
+    vitrine_disk_writer_run_async (record_job_run, g_steal_pointer (&state->record),
+                                   (GDestroyNotify) record_job_free, record_written_cb, NULL);
+  /* A document closed meanwhile has nothing more to know. */
+  if (self->buffer != NULL)
     {
-      if (!vitrine_card_record_write (NULL, origin->endpoint, VITRINE_REPO_TYPE_MODEL, origin->repo_id, "main",
-                                      origin->oid, &local_error))
-        g_warning ("Could not record the Hub's card as merged: %s", local_error->message);
-      g_clear_pointer (&self->base_origin, origin_free);
+      g_free (self->saved_text);
+      self->saved_text = g_strdup (state->text);
+      /* Typed meanwhile: the buffer still differs from the file, and its
+       * draft (written after this) is the one to keep. */
+      if (self->changes == state->changes)
+        {
+          gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
+          delete_draft (self);
+        }
+      if (state->origin_oid != NULL && self->base_origin != NULL &&
+          g_strcmp0 (self->base_origin->oid, state->origin_oid) == 0)
+        g_clear_pointer (&self->base_origin, origin_free);
+      forget_merge (self);
     }
-  forget_merge (self);
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * vitrine_card_document_save_async:
+ *
+ * Writes the card to README.md in the folder (replacing it whole, never
+ * half-written) and drops the draft, off the main thread.  When the card
+ * took in the Hub's card, the publisher then knows the user has seen that
+ * card, and lets this one replace it.
+ */
+void
+vitrine_card_document_save_async (VitrineCardDocument *self,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveState *state;
+  ReadmeJob *job;
+
+  g_return_if_fail (VITRINE_IS_CARD_DOCUMENT (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, vitrine_card_document_save_async);
+  if (self->readme_path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No folder is open."));
+      return;
+    }
+
+  state = g_new0 (SaveState, 1);
+  state->text = vitrine_card_document_get_text (self);
+  state->changes = self->changes;
+  current_base (self);
+  if (self->base_origin != NULL)
+    {
+      state->origin_oid = g_strdup (self->base_origin->oid);
+      state->record = g_new0 (RecordJob, 1);
+      state->record->endpoint = g_strdup (self->base_origin->endpoint);
+      state->record->repo_id = g_strdup (self->base_origin->repo_id);
+      state->record->oid = g_strdup (self->base_origin->oid);
+    }
+  g_task_set_task_data (task, state, (GDestroyNotify) save_state_free);
+  job = g_new0 (ReadmeJob, 1);
+  job->path = g_strdup (self->readme_path);
+  job->text = g_strdup (state->text);
+  /* A draft due now would be removed again at once. */
+  g_clear_handle_id (&self->draft_id, g_source_remove);
+  vitrine_disk_writer_run_async (readme_job_run, job, (GDestroyNotify) readme_job_free, readme_written_cb,
+                                 g_steal_pointer (&task));
+}
+
+gboolean
+vitrine_card_document_save_finish (VitrineCardDocument  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ---- The Hub's card --------------------------------------------------- */

@@ -31,7 +31,11 @@ gboolean             vitrine_card_document_load_folder    (VitrineCardDocument  
                                                            GFile                *folder,
                                                            char                **restored,
                                                            GError              **error);
-gboolean             vitrine_card_document_save           (VitrineCardDocument  *self,
+void                 vitrine_card_document_save_async     (VitrineCardDocument  *self,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             vitrine_card_document_save_finish    (VitrineCardDocument  *self,
+                                                           GAsyncResult         *result,
                                                            GError              **error);
 void                 vitrine_card_document_keep_draft     (VitrineCardDocument  *self);
 gboolean             vitrine_card_document_discard_draft  (VitrineCardDocument  *self,

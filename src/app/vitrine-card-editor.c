@@ -353,15 +353,23 @@ on_problem_activated_cb (VitrineCardEditor *self,
 /* ---- Actions ---------------------------------------------------------- */
 
 static void
+save_action_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  VitrineCardEditor *self = VITRINE_CARD_EDITOR (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!vitrine_card_editor_save_finish (self, result, &error))
+    _vitrine_card_editor_toast (self, error->message);
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  VitrineCardEditor *self = VITRINE_CARD_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!vitrine_card_editor_save (self, &error))
-    _vitrine_card_editor_toast (self, error->message);
+  vitrine_card_editor_save_async (VITRINE_CARD_EDITOR (widget), save_action_done_cb, NULL);
 }
 
 static void
@@ -469,25 +477,55 @@ vitrine_card_editor_get_base_text (VitrineCardEditor *self)
   return vitrine_card_document_get_base_text (self->document);
 }
 
-/**
- * vitrine_card_editor_save:
- *
- * Writes the card to README.md in the folder and drops the draft.
- */
-gboolean
-vitrine_card_editor_save (VitrineCardEditor  *self,
-                          GError            **error)
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_return_val_if_fail (VITRINE_IS_CARD_EDITOR (self), FALSE);
+  g_autoptr(GTask) task = user_data;
+  VitrineCardEditor *self = g_task_get_source_object (task);
+  GError *error = NULL;
 
-  if (!vitrine_card_document_save (self->document, error))
-    return FALSE;
+  if (!vitrine_card_document_save_finish (VITRINE_CARD_DOCUMENT (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   if (self->problems != NULL && self->problems->len > 0)
     _vitrine_card_editor_set_status (self, _("Saved to README.md. The Hub will not accept it until its problems are fixed."));
   else
     _vitrine_card_editor_set_status (self, _("Saved to README.md."));
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * vitrine_card_editor_save_async:
+ *
+ * Writes the card to README.md in the folder and drops the draft (off
+ * the main thread: see vitrine_card_document_save_async()).
+ */
+void
+vitrine_card_editor_save_async (VitrineCardEditor   *self,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (VITRINE_IS_CARD_EDITOR (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, vitrine_card_editor_save_async);
+  vitrine_card_document_save_async (self->document, saved_cb, task);
+}
+
+gboolean
+vitrine_card_editor_save_finish (VitrineCardEditor  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -26,7 +26,11 @@ gboolean       vitrine_card_editor_load_folder      (VitrineCardEditor    *self,
 GFile         *vitrine_card_editor_get_folder       (VitrineCardEditor    *self);
 char          *vitrine_card_editor_get_text         (VitrineCardEditor    *self);
 const char    *vitrine_card_editor_get_base_text    (VitrineCardEditor    *self);
-gboolean       vitrine_card_editor_save             (VitrineCardEditor    *self,
+void           vitrine_card_editor_save_async       (VitrineCardEditor    *self,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean       vitrine_card_editor_save_finish      (VitrineCardEditor    *self,
+                                                     GAsyncResult         *result,
                                                      GError              **error);
 GPtrArray     *vitrine_card_editor_get_problems     (VitrineCardEditor    *self);
 void           vitrine_card_editor_set_client       (VitrineCardEditor    *self,

@@ -43,6 +43,7 @@ struct _VitrinePublishView
   VitrineApplication         *application;
   VitrinePublishSetup        *setup;
   GHashTable                 *watched;     /* jobs whose end this view tells */
+  gboolean                    saving;      /* the card, before a publish starts */
 
   VitrineFolderStep          *folder_step;
   VitrineCardStep            *card_step;
@@ -293,19 +294,23 @@ on_edit_cb (VitrinePublishView *self)
 }
 
 static void
-on_finish_cb (VitrinePublishView *self)
+on_card_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  g_autoptr(VitrinePublishView) self = user_data;
   g_autoptr(VitrinePublishJob) job = NULL;
   g_autoptr(GError) error = NULL;
   VitrinePublishQueue *queue;
 
-  if (self->application == NULL)
-    return;
-  if (!vitrine_card_editor_save (vitrine_card_step_get_editor (self->card_step), &error))
+  self->saving = FALSE;
+  if (!vitrine_card_editor_save_finish (VITRINE_CARD_EDITOR (source), result, &error))
     {
       toast (self, adw_toast_new (error->message));
       return;
     }
+  if (self->application == NULL)
+    return;
   job = vitrine_publish_setup_new_job (self->setup);
   if (job == NULL)
     return;
@@ -315,6 +320,18 @@ on_finish_cb (VitrinePublishView *self)
   watch (self, job);
   vitrine_publish_job_start (job);
   vitrine_publish_view_show_job (self, job);
+}
+
+/* Publish: what is published is the folder as it is on disk, so the card
+ * is saved first. */
+static void
+on_finish_cb (VitrinePublishView *self)
+{
+  if (self->application == NULL || self->saving)
+    return;
+  self->saving = TRUE;
+  vitrine_card_editor_save_async (vitrine_card_step_get_editor (self->card_step), on_card_saved_cb,
+                                  g_object_ref (self));
 }
 
 /* ---- Opening a folder ------------------------------------------------- */

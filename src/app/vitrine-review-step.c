@@ -346,6 +346,38 @@ on_planned_cb (GObject      *source,
   update_plan (self);
 }
 
+typedef struct
+{
+  VitrineReviewStep *self;
+  GCancellable      *cancellable;   /* this plan's */
+} PlanStart;
+
+static void
+on_card_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PlanStart *start = user_data;
+  g_autoptr(VitrineReviewStep) self = start->self;
+  g_autoptr(GCancellable) cancellable = start->cancellable;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_free (start);
+  saved = vitrine_card_editor_save_finish (VITRINE_CARD_EDITOR (source), result, &error);
+  /* Planned again (or gone) meanwhile: that plan is the one. */
+  if (g_cancellable_is_cancelled (cancellable) || self->job == NULL)
+    return;
+  if (!saved)
+    {
+      self->planning = FALSE;
+      self->plan_error = g_strdup (error->message);
+      update_plan (self);
+      return;
+    }
+  vitrine_publish_job_plan_async (self->job, cancellable, on_planned_cb, self);
+}
+
 /**
  * vitrine_review_step_plan:
  *
@@ -354,8 +386,6 @@ on_planned_cb (GObject      *source,
 void
 vitrine_review_step_plan (VitrineReviewStep *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (VITRINE_IS_REVIEW_STEP (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -373,16 +403,15 @@ vitrine_review_step_plan (VitrineReviewStep *self)
       return;
     }
   /* What is planned, and published, is the folder as it is on disk. */
-  if (!vitrine_card_editor_save (self->editor, &error))
-    {
-      self->planning = FALSE;
-      self->plan_error = g_strdup (error->message);
-      update_plan (self);
-      return;
-    }
   self->planning = TRUE;
   self->cancellable = g_cancellable_new ();
-  vitrine_publish_job_plan_async (self->job, self->cancellable, on_planned_cb, self);
+  {
+    PlanStart *start = g_new0 (PlanStart, 1);
+
+    start->self = g_object_ref (self);
+    start->cancellable = g_object_ref (self->cancellable);
+    vitrine_card_editor_save_async (self->editor, on_card_saved_cb, start);
+  }
   update_plan (self);
 }
 

@@ -19,6 +19,7 @@
 #include "vitrine-card-form.h"
 #include "vitrine-card-rules.h"
 #include "vitrine-card-source.h"
+#include "vitrine-disk-writer.h"
 
 G_GNUC_UNUSED static const char card[] =
   "---\n"
@@ -170,6 +171,23 @@ open_editor (Fixture    *f,
   }
 }
 
+/* Until every write asked for is on disk, and what each one's end asked
+ * for in turn (saving a card, then removing its draft). */
+static inline void
+wait_for_disk (void)
+{
+  gboolean dispatched;
+
+  do
+    {
+      vitrine_disk_writer_wait ();
+      dispatched = FALSE;
+      while (g_main_context_iteration (NULL, FALSE))
+        dispatched = TRUE;
+    }
+  while (dispatched);
+}
+
 static inline void
 close_editor (Fixture *f)
 {
@@ -177,6 +195,9 @@ close_editor (Fixture *f)
   f->window = NULL;
   f->editor = NULL;
   spin (50);
+  /* A draft kept as the editor went is written before the next one
+   * reads the folder. */
+  wait_for_disk ();
 }
 
 static inline void

@@ -372,6 +372,7 @@ test_editor_merge_lets_publish (void)
 
   /* Saved: published, and the Hub has the merged card. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
+  wait_for_disk ();
   g_assert_true (publish_folder (client, dir, &error));
   g_assert_no_error (error);
   mine = text_of (f.editor);
@@ -400,6 +401,7 @@ test_editor_merge_lets_publish (void)
                                                "diff.respond", "s", "mine"));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
+  wait_for_disk ();
   g_assert_true (publish_folder (client, dir, &error));
   g_assert_no_error (error);
   g_clear_pointer (&theirs, g_free);

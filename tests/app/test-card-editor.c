@@ -16,6 +16,27 @@
 
 /* ---- Tests ------------------------------------------------------------ */
 
+/* A request that holds the disk writer until the test opens it. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean open;
+} Gate;
+
+static gboolean
+gate_hold (gpointer   data,
+           GError   **error)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->lock);
+  while (!gate->open)
+    g_cond_wait (&gate->cond, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+  return TRUE;
+}
+
 static void
 test_editor_form_follows (Fixture       *f,
                           gconstpointer  data)
@@ -210,6 +231,7 @@ test_editor_draft_survives_crash (void)
 
       /* Discarding goes back to README.md, and Undo brings the draft back. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.discard-draft", NULL));
+      wait_for_disk ();
       g_clear_pointer (&text, g_free);
       text = text_of (f.editor);
       g_assert_cmpstr (text, ==, card);
@@ -222,6 +244,7 @@ test_editor_draft_survives_crash (void)
 
       /* Saving writes README.md and leaves no draft. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
+      wait_for_disk ();
       g_clear_pointer (&on_disk, g_free);
       g_assert_true (g_file_get_contents (readme, &on_disk, NULL, NULL));
       g_assert_cmpstr (on_disk, ==, text);
@@ -289,7 +312,26 @@ test_editor_new_card_from_folder (void)
   g_assert_cmpuint (vitrine_card_editor_get_problems (f.editor)->len, ==, 0);
   /* Nothing is written until the user saves. */
   g_assert_false (g_file_test (readme, G_FILE_TEST_EXISTS));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
+  /* Saving never writes on the main thread: with the disk writer held
+   * (a disk that takes its time), Save returns, the window goes on and
+   * the file comes once the writer can go on. */
+  {
+    Gate gate = { 0 };
+
+    g_mutex_init (&gate.lock);
+    g_cond_init (&gate.cond);
+    vitrine_disk_writer_run_async (gate_hold, &gate, NULL, NULL, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
+    spin (100);
+    g_assert_false (g_file_test (readme, G_FILE_TEST_EXISTS));
+    g_mutex_lock (&gate.lock);
+    gate.open = TRUE;
+    g_cond_signal (&gate.cond);
+    g_mutex_unlock (&gate.lock);
+    wait_for_disk ();
+    g_mutex_clear (&gate.lock);
+    g_cond_clear (&gate.cond);
+  }
   g_assert_true (g_file_test (readme, G_FILE_TEST_EXISTS));
   close_editor (&f);
   fixture_rm_rf (dir);
