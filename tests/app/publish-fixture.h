@@ -204,6 +204,16 @@ view_shows_done (gpointer data)
   return g_str_equal (page, "done");
 }
 
+/* Publish pressed: the card is saved (off the main thread), then the
+ * publish starts. */
+static inline gboolean
+view_left_wizard (gpointer data)
+{
+  const char *page = vitrine_publish_view_get_page (data);
+
+  return g_str_equal (page, "progress") || g_str_equal (page, "done");
+}
+
 /* ---- A model folder --------------------------------------------------- */
 
 static inline void
