@@ -52,6 +52,24 @@ test_isolate_home (const char *tmpl)
   return tmp;
 }
 
+static inline gboolean
+test_set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static inline void
+test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, test_set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that
  * @user_data points at. */
 static inline void

@@ -76,16 +76,6 @@ wait_until (Condition   condition,
   g_source_remove (id);
 }
 
-static inline void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static inline gboolean
 preview_updated_since (gpointer data)
 {
@@ -194,7 +184,7 @@ close_editor (Fixture *f)
   gtk_window_destroy (f->window);
   f->window = NULL;
   f->editor = NULL;
-  spin (50);
+  test_spin (50);
   /* A draft kept as the editor went is written before the next one
    * reads the folder. */
   wait_for_disk ();

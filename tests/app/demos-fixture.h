@@ -48,16 +48,6 @@ wait_until (Condition      condition,
   g_source_remove (id);
 }
 
-static inline void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, fixture_timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* ---- The application -------------------------------------------------- */
 
 typedef struct
@@ -357,7 +347,7 @@ screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  spin (800);
+  test_spin (800);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);

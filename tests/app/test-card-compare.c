@@ -275,7 +275,7 @@ test_editor_asks_the_hub (void)
   g_assert_false (has_hub_problem (f.editor));
   before = v.requests;
   wait_until (one_more_request, &(OneMore) { &v, before }, "the second check");
-  spin (300);
+  test_spin (300);
   g_assert_cmpuint (v.requests, ==, before + 1);
   g_assert_cmpuint (vitrine_card_editor_get_problems (f.editor)->len, ==, 0);
 
@@ -283,7 +283,7 @@ test_editor_asks_the_hub (void)
   edit_source (f.editor, "license: mit", "license: nope");
   settle (f.editor);
   before = v.requests;
-  spin (1500);
+  test_spin (1500);
   g_assert_cmpuint (v.requests, ==, before);
 
   close_editor (&f);

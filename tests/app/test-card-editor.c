@@ -199,7 +199,7 @@ test_editor_draft_survives_crash (void)
       /* Typing pauses; the draft is written by the editor's own timer. */
       while (!g_file_test (draft, G_FILE_TEST_EXISTS))
         g_main_context_iteration (NULL, TRUE);
-      spin (600);
+      test_spin (600);
       raise (SIGKILL);
     }
   else
@@ -276,7 +276,7 @@ test_editor_search (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "card.find", NULL));
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   gtk_editable_set_text (child (f->editor, "search_entry"), "bert-imdb");
-  spin (400);
+  test_spin (400);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "card.find-next", NULL));
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
@@ -322,7 +322,7 @@ test_editor_new_card_from_folder (void)
     g_cond_init (&gate.cond);
     vitrine_disk_writer_run_async (gate_hold, &gate, NULL, NULL, NULL);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.editor), "card.save", NULL));
-    spin (100);
+    test_spin (100);
     g_assert_false (g_file_test (readme, G_FILE_TEST_EXISTS));
     g_mutex_lock (&gate.lock);
     gate.open = TRUE;

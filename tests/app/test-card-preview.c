@@ -60,7 +60,7 @@ test_editor_preview_is_inert (void)
                             base, base, base, base, base, base, base);
   dir = make_folder (readme);
   open_editor (&f, dir);
-  spin (1500);
+  test_spin (1500);
 
   title = preview_eval (f.editor, "document.title");
   g_assert_cmpstr (title, !=, "ran");

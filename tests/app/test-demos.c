@@ -300,7 +300,7 @@ test_demos_untrusted (void)
   g_clear_pointer (&answer, g_free);
   /* ... nor shown. */
   g_free (demo_eval (&demos, "location.href = 'file:///etc/hostname'; 'asked'"));
-  spin (1500);
+  test_spin (1500);
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, url);
   answer = demo_eval (&demos, "location.href + '|' + document.getElementById('greeting').textContent");
   g_assert_true (g_str_has_prefix (answer, url));
@@ -312,7 +312,7 @@ test_demos_untrusted (void)
   g_free (demo_eval (&demos, "document.getElementById('out').click(); 'clicked'"));
   wait_until (string_set, &opened, "the link to open in the browser");
   g_assert_cmpstr (opened, ==, "http://example.invalid/elsewhere");
-  spin (500);
+  test_spin (500);
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, url);
 
   /* A download asks first: saved once the user says so ... */
@@ -342,7 +342,7 @@ test_demos_untrusted (void)
     wait_until (message_dialog_shown, &dialog, "the question before saving");
     adw_message_dialog_response (dialog, "cancel");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    spin (1500);
+    test_spin (1500);
     g_assert_null (saved);
     dir = g_dir_open (folder, 0, NULL);
     g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);

@@ -69,16 +69,6 @@ wait_until (Fixture    *f,
   g_source_remove (id);
 }
 
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gpointer
 page_child (Fixture    *f,
             const char *name)
@@ -143,7 +133,7 @@ screenshot (GtkWidget  *window,
   GtkSnapshot *snapshot;
   int width, height;
 
-  spin (300);
+  test_spin (300);
   if (dir == NULL)
     return;
   width = gtk_widget_get_width (window);
@@ -156,7 +146,7 @@ screenshot (GtkWidget  *window,
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (snapshot);
       if (node == NULL)
-        spin (100);
+        test_spin (100);
     }
   if (node == NULL)
     {
@@ -296,7 +286,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (100);
+  test_spin (100);
   g_clear_object (&f->account);
   g_clear_object (&f->client);
   g_free (f->first);
@@ -487,7 +477,7 @@ test_history_area (Fixture       *f,
   {
     GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (page_child (f, "details_scroll"));
 
-    spin (300);
+    test_spin (300);
     gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll));
     screenshot (window, "history-2-card.png");
     gtk_adjustment_set_value (scroll, 0);
@@ -561,7 +551,7 @@ test_history_area (Fixture       *f,
       GtkWidget *scroll = find_widget (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW);
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
 
-      spin (300);
+      test_spin (300);
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       screenshot (GTK_WIDGET (compare), "history-7-compare-card.png");
     }

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "../test-util.h"
+
 #include "vitrine-application.h"
 #include "vitrine-card-editor.h"
 #include "vitrine-history-page.h"
@@ -429,23 +431,6 @@ test_window_renders (void)
   close_window (window);
 }
 
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* A spinner shows only for a wait that lasts: stopped in time, it never
  * turns; left alone, it turns after the delay. */
 static void
@@ -455,15 +440,15 @@ test_spinner_waits (void)
 
   vitrine_spinner_start_soon (spinner);
   g_assert_false (gtk_spinner_get_spinning (spinner));
-  wait_ms (VITRINE_SPINNER_DELAY_MS / 5);
+  test_spin (VITRINE_SPINNER_DELAY_MS / 5);
   vitrine_spinner_stop (spinner);
-  wait_ms (VITRINE_SPINNER_DELAY_MS * 2);
+  test_spin (VITRINE_SPINNER_DELAY_MS * 2);
   g_assert_false (gtk_spinner_get_spinning (spinner));
 
   vitrine_spinner_start_soon (spinner);
   vitrine_spinner_start_soon (spinner);
   g_assert_false (gtk_spinner_get_spinning (spinner));
-  wait_ms (VITRINE_SPINNER_DELAY_MS + 50);
+  test_spin (VITRINE_SPINNER_DELAY_MS + 50);
   g_assert_true (gtk_spinner_get_spinning (spinner));
   vitrine_spinner_stop (spinner);
   g_assert_false (gtk_spinner_get_spinning (spinner));
