@@ -90,6 +90,10 @@ vitrine_store_init (void)
       git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, "");
       git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, "");
       git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_PROGRAMDATA, "");
+      /* Repositories are kept open between requests (see
+       * vitrine_store_open_git()); what they cache of their objects stays
+       * small, whatever the number of them. */
+      git_libgit2_opts (GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t) (16 * 1024 * 1024));
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -487,6 +491,7 @@ vitrine_store_delete (const char      *data_dir,
         return FALSE;
       }
   }
+  vitrine_store_forget_git (meta->git_dir);
   _vitrine_store_rm_rf (trash);
   return TRUE;
 }
@@ -523,6 +528,7 @@ vitrine_store_move (const char      *data_dir,
       return FALSE;
     }
 
+  vitrine_store_forget_git (meta->git_dir);
   /* Old URLs keep working: they redirect to the new id. */
   g_mkdir_with_parents (redirect_dir, 0700);
   g_file_set_contents (redirect, new_id, -1, NULL);
@@ -554,19 +560,146 @@ vitrine_store_set_settings (VitrineRepoMeta *meta,
   return TRUE;
 }
 
+/* ---- Open repositories, kept between requests ------------------------ *
+ *
+ * Opening a repository costs a request more than most of what it asks:
+ * reading its configuration, listing and mapping its packs.  So an opened
+ * repository is kept when its request is done, for the next one, idle
+ * (no two threads ever use one at once).  It is known by its folder and
+ * that folder's inode: a repository deleted and made again under the same
+ * name is another one.  What a kept repository knows stays true: refs are
+ * read from disk on every lookup, and packs that arrived since (a push) are
+ * found when an object is not. */
+
+#define KEPT_REPOS 16
+
+typedef struct
+{
+  char           *git_dir;
+  dev_t           dev;
+  ino_t           ino;
+  git_repository *repo;
+} KeptRepo;
+
+static GMutex      kept_lock;
+static GQueue      kept_idle = G_QUEUE_INIT;   /* KeptRepo, the last used first */
+static GHashTable *kept_busy;                  /* git_repository * -> KeptRepo */
+
+static void
+kept_repo_free (KeptRepo *kept)
+{
+  g_free (kept->git_dir);
+  git_repository_free (kept->repo);
+  g_free (kept);
+}
+
 git_repository *
 vitrine_store_open_git (VitrineRepoMeta *meta,
                         GError         **error)
 {
-  git_repository *repo = NULL;
+  KeptRepo *kept = NULL;
+  struct stat st;
 
   vitrine_store_init ();
-  if (git_repository_open_bare (&repo, meta->git_dir) != 0)
+  if (stat (meta->git_dir, &st) == 0)
     {
-      vitrine_store_set_git_error (error);
-      return NULL;
+      g_mutex_lock (&kept_lock);
+      for (GList *l = kept_idle.head; l != NULL; l = l->next)
+        {
+          KeptRepo *k = l->data;
+
+          if (k->dev == st.st_dev && k->ino == st.st_ino && g_str_equal (k->git_dir, meta->git_dir))
+            {
+              kept = k;
+              g_queue_delete_link (&kept_idle, l);
+              break;
+            }
+        }
+      g_mutex_unlock (&kept_lock);
     }
-  return repo;
+  else
+    memset (&st, 0, sizeof st);
+
+  if (kept == NULL)
+    {
+      git_repository *repo = NULL;
+
+      if (git_repository_open_bare (&repo, meta->git_dir) != 0)
+        {
+          vitrine_store_set_git_error (error);
+          return NULL;
+        }
+      kept = g_new0 (KeptRepo, 1);
+      kept->git_dir = g_strdup (meta->git_dir);
+      kept->dev = st.st_dev;
+      kept->ino = st.st_ino;
+      kept->repo = repo;
+    }
+  g_mutex_lock (&kept_lock);
+  if (kept_busy == NULL)
+    kept_busy = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (kept_busy, kept->repo, kept);
+  g_mutex_unlock (&kept_lock);
+  return kept->repo;
+}
+
+/**
+ * vitrine_store_release_git:
+ *
+ * Done with @repo: one vitrine_store_open_git() gave is kept for the next
+ * request; any other is freed.
+ */
+void
+vitrine_store_release_git (git_repository *repo)
+{
+  KeptRepo *kept = NULL;
+  KeptRepo *dropped = NULL;
+  gboolean ours;
+
+  if (repo == NULL)
+    return;
+  g_mutex_lock (&kept_lock);
+  ours = kept_busy != NULL && g_hash_table_steal_extended (kept_busy, repo, NULL, (gpointer *) &kept);
+  if (ours && kept->ino != 0)
+    {
+      g_queue_push_head (&kept_idle, kept);
+      if (kept_idle.length > KEPT_REPOS)
+        dropped = g_queue_pop_tail (&kept_idle);
+      kept = NULL;
+    }
+  g_mutex_unlock (&kept_lock);
+  if (!ours)
+    git_repository_free (repo);
+  else if (kept != NULL)
+    kept_repo_free (kept);   /* its folder could not be looked at: not kept */
+  if (dropped != NULL)
+    kept_repo_free (dropped);
+}
+
+/**
+ * vitrine_store_forget_git:
+ *
+ * Frees the kept repositories of @git_dir (deleted or moved).
+ */
+void
+vitrine_store_forget_git (const char *git_dir)
+{
+  GQueue gone = G_QUEUE_INIT;
+
+  g_mutex_lock (&kept_lock);
+  for (GList *l = kept_idle.head; l != NULL; )
+    {
+      GList *next = l->next;
+
+      if (g_str_equal (((KeptRepo *) l->data)->git_dir, git_dir))
+        {
+          g_queue_push_tail (&gone, l->data);
+          g_queue_delete_link (&kept_idle, l);
+        }
+      l = next;
+    }
+  g_mutex_unlock (&kept_lock);
+  g_queue_clear_full (&gone, (GDestroyNotify) kept_repo_free);
 }
 
 /* ---- Shared with the tree, history and commit builder files ---------- */

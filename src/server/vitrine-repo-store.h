@@ -38,7 +38,9 @@ void              vitrine_store_init             (void);
 void              vitrine_store_recover          (const char      *data_dir);
 void              vitrine_repo_meta_free         (VitrineRepoMeta *meta);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VitrineRepoMeta, vitrine_repo_meta_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
+void              vitrine_store_release_git      (git_repository  *repo);
+void              vitrine_store_forget_git       (const char      *git_dir);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, vitrine_store_release_git)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_commit, git_commit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree, git_tree_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree_entry, git_tree_entry_free)

@@ -661,6 +661,74 @@ test_listing_and_settings (Hub           *hub,
   }
 }
 
+static guint
+resolve_status (Hub        *hub,
+                const char *path)
+{
+  g_autoptr(Reply) reply = hub_call (hub, "GET", path, hub->alice, NULL, NULL, 0);
+
+  return reply->status;
+}
+
+static void
+commit_one (Hub        *hub,
+            const char *repo,
+            const char *path,
+            const char *content)
+{
+  g_autofree char *op = file_op (path, content);
+  g_autofree char *payload = ndjson_commit ("one file", NULL, op);
+  g_autoptr(Reply) reply = hub_commit (hub, repo, hub->alice, payload);
+
+  g_assert_cmpuint (reply->status, ==, 200);
+}
+
+/* The hub keeps repositories open between requests: one deleted and
+ * made again under its name, or moved, is never answered from what was
+ * kept of the old one. */
+static void
+test_repos_kept_open (Hub           *hub,
+                      gconstpointer  data)
+{
+  hub_create_repo (hub, hub->alice, "{\"name\":\"kept\"}");
+  commit_one (hub, "alice/kept", "old.txt", "the first repository");
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (resolve_status (hub, "/alice/kept/resolve/main/old.txt"), ==, 200);
+
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "DELETE", "/api/repos/delete", hub->alice, NULL,
+                                       "{\"name\":\"kept\",\"type\":\"model\"}", -1);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  g_assert_cmpuint (resolve_status (hub, "/alice/kept/resolve/main/old.txt"), ==, 404);
+  hub_create_repo (hub, hub->alice, "{\"name\":\"kept\"}");
+  commit_one (hub, "alice/kept", "new.txt", "the second repository");
+  g_assert_cmpuint (resolve_status (hub, "/alice/kept/resolve/main/old.txt"), ==, 404);
+  g_assert_cmpuint (resolve_status (hub, "/alice/kept/resolve/main/new.txt"), ==, 200);
+  {
+    g_autoptr(Reply) commits = hub_call (hub, "GET", "/api/models/alice/kept/commits/main", hub->alice, NULL,
+                                         NULL, 0);
+    g_assert_cmpuint (commits->status, ==, 200);
+    /* Its own two commits: the first and the one above. */
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (commits->json)), ==, 2);
+  }
+
+  /* Moved: the new name answers with it, a new repository under the old
+   * name knows nothing of it. */
+  {
+    g_autoptr(Reply) reply = hub_call (hub, "POST", "/api/repos/move", hub->alice, NULL,
+                                       "{\"fromRepo\":\"alice/kept\",\"toRepo\":\"alice/moved\","
+                                       "\"type\":\"model\"}", -1);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  g_assert_cmpuint (resolve_status (hub, "/alice/moved/resolve/main/new.txt"), ==, 200);
+  hub_create_repo (hub, hub->alice, "{\"name\":\"kept\"}");
+  g_assert_cmpuint (resolve_status (hub, "/alice/kept/resolve/main/new.txt"), ==, 404);
+  commit_one (hub, "alice/kept", "third.txt", "the third repository");
+  g_assert_cmpuint (resolve_status (hub, "/alice/kept/resolve/main/third.txt"), ==, 200);
+  g_assert_cmpuint (resolve_status (hub, "/alice/moved/resolve/main/third.txt"), ==, 404);
+}
+
 static void
 test_paths_info_and_raw (Hub           *hub,
                          gconstpointer  data)
@@ -711,6 +779,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Hub, NULL, hub_setup, func, hub_teardown)
   ADD ("/server/api/hostile-paths", test_hostile_paths);
+  ADD ("/server/api/repos-kept-open", test_repos_kept_open);
   ADD ("/server/api/malformed-commits", test_malformed_commits);
   ADD ("/server/api/lfs-not-uploaded", test_lfs_not_uploaded);
   ADD ("/server/api/upload-checks", test_upload_checks);
