@@ -18,6 +18,7 @@
 #include "vitrine-disk-writer.h"
 #include "vitrine-error.h"
 #include "vitrine-preferences-window.h"
+#include "vitrine-renderer.h"
 #include "vitrine-settings.h"
 #include "vitrine-web.h"
 #include "vitrine-window.h"
@@ -418,6 +419,7 @@ vitrine_application_startup (GApplication *app)
   self->network_session = vitrine_web_network_session_new ();
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  vitrine_renderer_apply_settings ();
 
   g_signal_connect_object (self->settings, "changed::" VITRINE_PREFS_STYLE,
                            G_CALLBACK (update_style_cb), self, G_CONNECT_SWAPPED);

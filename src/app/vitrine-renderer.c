@@ -7,8 +7,10 @@
  * measured with bench/publish-window.sh, the longest stall of the main
  * loop during a publish went from about 70 ms to under 30, and the publish
  * itself got faster, since it shares the processor with the drawing.  So
- * where no GPU is there to render, Vitrine asks for Cairo.  A renderer
- * the user chose (GSK_RENDERER) is kept.
+ * where no GPU is there to render, Vitrine asks for Cairo, and turns its
+ * animations off (vitrine_renderer_apply_settings()): with them, the
+ * crossfade to the progress page alone stalled the main loop for 80 ms.
+ * A renderer the user chose (GSK_RENDERER) is kept.
  *
  * Copyright 2026 The Vitrine authors
  *
@@ -17,7 +19,11 @@
 
 #include "config.h"
 
+#include <gtk/gtk.h>
+
 #include "vitrine-renderer.h"
+
+static gboolean software_chosen;
 
 static gboolean
 has_render_node (const char *dri_dir)
@@ -71,5 +77,26 @@ vitrine_renderer_setup (void)
   const char *renderer = vitrine_renderer_choose ("/dev/dri");
 
   if (renderer != NULL)
-    g_setenv ("GSK_RENDERER", renderer, TRUE);
+    {
+      g_setenv ("GSK_RENDERER", renderer, TRUE);
+      software_chosen = TRUE;
+    }
+}
+
+/**
+ * vitrine_renderer_apply_settings:
+ *
+ * Once the display is open: where vitrine_renderer_setup() found no GPU,
+ * animations are turned off (a transition draws every frame of it in
+ * software, twice over for a crossfade, while the work it shows wants the
+ * processor too), as GNOME's own shell does in a software-rendered
+ * session.
+ */
+void
+vitrine_renderer_apply_settings (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (software_chosen && display != NULL)
+    g_object_set (gtk_settings_get_for_display (display), "gtk-enable-animations", FALSE, NULL);
 }

@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 
 const char *vitrine_renderer_choose (const char *dri_dir);
 void        vitrine_renderer_setup  (void);
+void        vitrine_renderer_apply_settings (void);
 
 G_END_DECLS

@@ -486,6 +486,23 @@ test_renderer_choice (void)
   g_assert_null (vitrine_renderer_choose (none));
   g_assert_null (vitrine_renderer_choose (gpu));
 
+  /* Set up for this process: Cairo, and no animations once the display
+   * is there. */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    gboolean before, animations;
+
+    g_object_get (settings, "gtk-enable-animations", &before, NULL);
+    g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+    g_unsetenv ("GSK_RENDERER");
+    vitrine_renderer_setup ();
+    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+    vitrine_renderer_apply_settings ();
+    g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+    g_assert_false (animations);
+    g_object_set (settings, "gtk-enable-animations", before, NULL);
+  }
+
   if (saved_renderer != NULL)
     g_setenv ("GSK_RENDERER", saved_renderer, TRUE);
   else
