@@ -39,6 +39,7 @@ struct _VitrineCommitList
   gboolean         loading;        /* a page is on its way: never two */
   gboolean         want_more;      /* a page was asked for while loading */
   gboolean         adding;         /* in add_page(), telling the views */
+  guint            more_id;        /* a read near the end asks for more */
   GError          *error;
 
   GListModel      *refs;           /* NULL until fetched */
@@ -69,6 +70,16 @@ static GParamSpec *properties[N_PROPS];
 
 static void start_page (VitrineCommitList *self);
 
+static gboolean
+load_more_cb (gpointer data)
+{
+  VitrineCommitList *self = data;
+
+  self->more_id = 0;
+  vitrine_commit_list_load_more (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* ---- GListModel ------------------------------------------------------- */
 
 static GType
@@ -91,10 +102,15 @@ vitrine_commit_list_get_item (GListModel *model,
 
   if (position >= self->items->len)
     return NULL;
-  /* Reading near the end fetches what comes next (later, never while the
-   * view asks). */
-  if (position + self->page_size / 2 >= self->items->len)
-    vitrine_commit_list_load_more (self);
+  /* Reading near the end fetches what comes next: later, never while the
+   * view asks, and once what the view shows now is drawn (a view that
+   * reads ahead, as GtkListView does, would otherwise have the next page
+   * come in, and its rows made, before the first frame). */
+  if (position + self->page_size / 2 >= self->items->len && self->more_id == 0 && !self->complete)
+    {
+      self->more_id = g_idle_add_full (G_PRIORITY_LOW, load_more_cb, self, NULL);
+      g_source_set_name_by_id (self->more_id, "[vitrine] commit list read-ahead");
+    }
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
 
@@ -293,6 +309,7 @@ vitrine_commit_list_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->waiting_page);
+  g_clear_handle_id (&self->more_id, g_source_remove);
   G_OBJECT_CLASS (vitrine_commit_list_parent_class)->dispose (object);
 }
 
@@ -469,6 +486,7 @@ vitrine_commit_list_reload (VitrineCommitList *self)
   self->want_more = FALSE;
   self->adding = FALSE;
   self->loading = FALSE;
+  g_clear_handle_id (&self->more_id, g_source_remove);
   if (removed > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED]);
