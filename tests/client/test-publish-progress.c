@@ -102,10 +102,11 @@ assert_thread (Watch *watch)
   g_assert_true (g_thread_self () == watch->thread);
 }
 
-/* Looks at this process's threads: the niceness of the one that
- * publishes, and the highest of the others but the uploaders. */
+/* Calls @func with the name and niceness of each of this process's
+ * threads (one that ends meanwhile is passed over). */
 static void
-sample_threads (Watch *watch)
+foreach_thread (void     (*func) (const char *name, int nice, gpointer data),
+                gpointer   data)
 {
   g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
   const char *tid;
@@ -119,14 +120,30 @@ sample_threads (Watch *watch)
 
       errno = 0;
       nice = getpriority (PRIO_PROCESS, (id_t) g_ascii_strtoull (tid, NULL, 10));
-      if (errno != 0 || !g_file_get_contents (comm_path, &comm, NULL, NULL))
-        continue;   /* a thread that just ended */
-      g_strchomp (comm);
-      if (g_str_equal (comm, "vitrine-publish"))
-        watch->publish_nice = nice;
-      else if (!g_str_equal (comm, "vitrine-upload"))
-        watch->other_nice = MAX (watch->other_nice, nice);
+      if (errno == 0 && g_file_get_contents (comm_path, &comm, NULL, NULL))
+        func (g_strchomp (comm), nice, data);
     }
+}
+
+static void
+sample_thread (const char *name,
+               int         nice,
+               gpointer    data)
+{
+  Watch *watch = data;
+
+  if (g_str_equal (name, "vitrine-publish"))
+    watch->publish_nice = nice;
+  else if (!g_str_equal (name, "vitrine-upload"))
+    watch->other_nice = MAX (watch->other_nice, nice);
+}
+
+/* Looks at this process's threads: the niceness of the one that
+ * publishes, and the highest of the others but the uploaders. */
+static void
+sample_threads (Watch *watch)
+{
+  foreach_thread (sample_thread, watch);
 }
 
 static void
@@ -404,27 +421,31 @@ test_progress_is_throttled (Fixture       *f,
   watch_clear (&watch);
 }
 
+typedef struct
+{
+  const char *name;
+  GArray     *found;
+} NamedThreads;
+
+static void
+add_if_named (const char *name,
+              int         nice,
+              gpointer    data)
+{
+  NamedThreads *named = data;
+
+  if (g_str_equal (name, named->name))
+    g_array_append_val (named->found, nice);
+}
+
 /* The niceness of each of this process's threads named @name. */
 static GArray *
 nice_of_threads (const char *name)
 {
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  GArray *found = g_array_new (FALSE, FALSE, sizeof (int));
-  const char *tid;
+  NamedThreads named = { name, g_array_new (FALSE, FALSE, sizeof (int)) };
 
-  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
-      g_autofree char *comm = NULL;
-      int nice;
-
-      errno = 0;
-      nice = getpriority (PRIO_PROCESS, (id_t) g_ascii_strtoull (tid, NULL, 10));
-      if (errno == 0 && g_file_get_contents (comm_path, &comm, NULL, NULL) &&
-          g_str_equal (g_strchomp (comm), name))
-        g_array_append_val (found, nice);
-    }
-  return found;
+  foreach_thread (add_if_named, &named);
+  return named.found;
 }
 
 typedef struct
