@@ -38,7 +38,6 @@ struct _VitrineCommitList
   gboolean         complete;
   gboolean         loading;        /* a page is on its way: never two */
   gboolean         want_more;      /* a page was asked for while loading */
-  gboolean         adding;         /* in add_page(), telling the views */
   guint            more_id;        /* a read near the end asks for more */
   GError          *error;
 
@@ -174,9 +173,8 @@ add_page (VitrineCommitList *self,
   set_loading (self, FALSE);
 
   /* A view told of the new rows may read near the end at once, and more
-   * than once: the first read starts the next page, the others wait for
-   * it (see vitrine_commit_list_load_more()). */
-  self->adding = TRUE;
+   * than once: that asks for the next page once, later (see
+   * vitrine_commit_list_get_item()). */
   if (self->items->len > before)
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->items->len - before);
   if (self->n_total != total)
@@ -188,7 +186,6 @@ add_page (VitrineCommitList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
   if (!was_started)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED]);
-  self->adding = FALSE;
 
   /* More was asked for while this page was on its way, or a page of
    * commits already listed (the branch moved) showed nothing new: the
@@ -444,9 +441,7 @@ vitrine_commit_list_load_more (VitrineCommitList *self)
     return;
   if (self->loading || !self->started)
     {
-      /* Reads while the views hear of a page are for the page just
-       * started, not one more. */
-      if (self->started && !self->adding)
+      if (self->started)
         self->want_more = TRUE;
       return;
     }
@@ -484,7 +479,6 @@ vitrine_commit_list_reload (VitrineCommitList *self)
   self->started = FALSE;
   self->complete = FALSE;
   self->want_more = FALSE;
-  self->adding = FALSE;
   self->loading = FALSE;
   g_clear_handle_id (&self->more_id, g_source_remove);
   if (removed > 0)
