@@ -38,6 +38,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -234,6 +235,27 @@ typedef struct
   gboolean background;
 } Setup;
 
+/* Takes the first of the processors this process may run on out of its
+ * set, when the set has more than one: that processor stays free for the
+ * window, whose frames (drawn by a processor too where there is no GPU)
+ * would otherwise wait behind the child's work.  Async-signal-safe. */
+static void
+leave_one_processor (void)
+{
+  cpu_set_t set;
+
+  CPU_ZERO (&set);
+  if (sched_getaffinity (0, sizeof set, &set) != 0 || CPU_COUNT (&set) < 2)
+    return;
+  for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+    if (CPU_ISSET (cpu, &set))
+      {
+        CPU_CLR (cpu, &set);
+        break;
+      }
+  sched_setaffinity (0, sizeof set, &set);
+}
+
 static void
 child_setup (gpointer user_data)
 {
@@ -253,6 +275,8 @@ child_setup (gpointer user_data)
   /* Only ever lower: a child of an already nicer process stays as nice. */
   if (setup->background && getpriority (PRIO_PROCESS, 0) < VITRINE_SUPERVISOR_BACKGROUND_NICE)
     setpriority (PRIO_PROCESS, 0, VITRINE_SUPERVISOR_BACKGROUND_NICE);
+  if (setup->background)
+    leave_one_processor ();
   if (setup->outlive)
     return;
   app = fork ();

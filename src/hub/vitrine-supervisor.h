@@ -27,8 +27,9 @@ G_BEGIN_DECLS
  *   is stopped by the supervisor but keeps running if this process dies
  *   (this computer's hub, which the next start finds and reuses)
  * @VITRINE_SUPERVISOR_BACKGROUND: the child runs at a lower priority
- *   (niceness %VITRINE_SUPERVISOR_BACKGROUND_NICE): its work gives way to
- *   the window's
+ *   (niceness %VITRINE_SUPERVISOR_BACKGROUND_NICE) and, where this process
+ *   may run on more than one processor, not on the first of them: its work
+ *   gives way to the window's
  */
 typedef enum
 {

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <sched.h>
+
 #include <sys/resource.h>
 
 #include <signal.h>
@@ -140,6 +142,83 @@ test_supervisor_background (void)
   status = run_script_with (background, "sh -c nice", VITRINE_SUPERVISOR_BACKGROUND, NULL);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   g_assert_cmpstr (line_text (background, 0), ==, expected);
+}
+
+static guint
+count_processors (void)
+{
+  cpu_set_t set;
+
+  CPU_ZERO (&set);
+  g_assert_cmpint (sched_getaffinity (0, sizeof set, &set), ==, 0);
+  return CPU_COUNT (&set);
+}
+
+/* The processors a child may run on, as its own `nproc` counts them, and
+ * whether the first of this process's is among them. */
+static void
+child_processors (VitrineSupervisorFlags flags,
+                  guint                 *count,
+                  gboolean              *has_first)
+{
+  g_autoptr(VitrineLog) log = vitrine_log_new (10);
+  cpu_set_t set;
+  int first = -1;
+  g_autofree char *script = NULL;
+  int status;
+
+  CPU_ZERO (&set);
+  g_assert_cmpint (sched_getaffinity (0, sizeof set, &set), ==, 0);
+  for (int cpu = 0; cpu < CPU_SETSIZE && first < 0; cpu++)
+    if (CPU_ISSET (cpu, &set))
+      first = cpu;
+  /* nproc's count, then whether the list the kernel gives names the first. */
+  script = g_strdup_printf ("nproc; grep -q '^Cpus_allowed_list:.*\\<%d\\>' /proc/self/status && echo yes || echo no",
+                            first);
+  status = run_script_with (log, script, flags, NULL);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  *count = (guint) g_ascii_strtoull (line_text (log, 0), NULL, 10);
+  *has_first = g_str_equal (line_text (log, 1), "yes");
+}
+
+/* Background work leaves the first processor it could use to the window
+ * when it could use more than one; with one, it keeps it; a plain child
+ * keeps them all. */
+static void
+test_supervisor_background_processors (void)
+{
+  guint own = count_processors ();
+  cpu_set_t all, one;
+  guint count;
+  gboolean has_first;
+
+  if (own < 2)
+    {
+      g_test_skip ("this process may run on one processor only: nothing to leave free");
+      return;
+    }
+  child_processors (VITRINE_SUPERVISOR_NONE, &count, &has_first);
+  g_assert_cmpuint (count, ==, own);
+  g_assert_true (has_first);
+  child_processors (VITRINE_SUPERVISOR_BACKGROUND, &count, &has_first);
+  g_assert_cmpuint (count, ==, own - 1);
+  g_assert_false (has_first);
+
+  /* Down to one processor: the child still runs, on that one. */
+  CPU_ZERO (&all);
+  g_assert_cmpint (sched_getaffinity (0, sizeof all, &all), ==, 0);
+  CPU_ZERO (&one);
+  for (int cpu = CPU_SETSIZE - 1; cpu >= 0; cpu--)
+    if (CPU_ISSET (cpu, &all))
+      {
+        CPU_SET (cpu, &one);
+        break;
+      }
+  g_assert_cmpint (sched_setaffinity (0, sizeof one, &one), ==, 0);
+  child_processors (VITRINE_SUPERVISOR_BACKGROUND, &count, &has_first);
+  g_assert_cmpint (sched_setaffinity (0, sizeof all, &all), ==, 0);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (has_first);
 }
 
 /* A program that cannot be started says so at once. */
@@ -359,6 +438,7 @@ main (int   argc,
 
   g_test_add_func ("/spaces/supervisor/output", test_supervisor_output);
   g_test_add_func ("/spaces/supervisor/background", test_supervisor_background);
+  g_test_add_func ("/spaces/supervisor/background-processors", test_supervisor_background_processors);
   g_test_add_func ("/spaces/supervisor/no-program", test_supervisor_no_program);
   g_test_add_func ("/spaces/supervisor/quick-exit", test_supervisor_quick_exit);
   g_test_add_func ("/spaces/supervisor/signal", test_supervisor_signal);
