@@ -80,19 +80,21 @@ tick_cb (GtkWidget     *widget,
 
   if (stalls.on)
     {
+      guint64 run, wait;
+
+      thread_times (&run, &wait);
       if (stalls.last_tick != 0)
         {
           gint64 gap = now - stalls.last_tick;
-          guint64 run, wait;
 
-          thread_times (&run, &wait);
           stalls.max_tick_gap = MAX (stalls.max_tick_gap, gap);
           if (gap > LONG_GAP_US && stalls.long_ticks++ < 12)
             g_string_append_printf (stalls.long_at, "\n    %.2f s: %.1f ms (ran %.1f, waited for a processor %.1f)",
                                     (now - stalls.started) / (double) G_USEC_PER_SEC, gap / 1000.0,
                                     (run - stalls.last_run) / 1e6, (wait - stalls.last_wait) / 1e6);
         }
-      thread_times (&stalls.last_run, &stalls.last_wait);
+      stalls.last_run = run;
+      stalls.last_wait = wait;
       stalls.ticks++;
     }
   stalls.last_tick = now;
